@@ -1,0 +1,72 @@
+"""The exporter interface: what a plugin provides and what it returns.
+
+An exporter is any object with a ``name``, a ``description`` and a pure ``render`` method; the other
+members are optional (:class:`~handoutkit.registry.Registered` supplies their defaults). Renderers
+return bytes and touch no file: the pipeline alone writes, atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from handoutkit.context import RenderContext
+from handoutkit.errors import Problem
+from handoutkit.model import Document
+from handoutkit.ui import UiMessage
+
+__all__ = ["CollectionExporter", "Exporter", "OutputFile"]
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFile:
+    """One file an exporter made: ``output/<lang>/<slug><suffix>``."""
+
+    suffix: str
+    """The end of the file name, with its dot: ``.pdf``, ``.sms.json``."""
+    data: bytes
+
+
+@runtime_checkable
+class Exporter(Protocol):
+    """A format. Required members: ``name``, ``description``, ``render``.
+
+    Optional members, looked up with defaults:
+
+    - ``suffixes: tuple[str, ...]``: the suffixes ``render`` writes (for the index page and listings);
+    - ``ui_messages: tuple[UiMessage, ...]``: interface words of its own, extracted into ``ui.pot``;
+    - ``check(doc, ctx) -> Sequence[Problem]``: problems it would meet, reported by ``check`` and
+      before rendering (an error stops that document in that language);
+    - ``render_collection(docs, ctx) -> Sequence[OutputFile]``: one file holding every document of a
+      language, written as ``output/<lang>/<collection file name><suffix>``.
+    """
+
+    name: str
+    """The format's name on the command line (``--format pdf``)."""
+    description: str
+    """One line for ``export.py formats``."""
+
+    def render(self, doc: Document, ctx: RenderContext) -> Sequence[OutputFile]:
+        """The files for one document in one language. Raise ProblemError for errors."""
+        ...
+
+
+@runtime_checkable
+class CollectionExporter(Exporter, Protocol):
+    """An exporter that can also put every document of one language into one file."""
+
+    def render_collection(self, docs: Sequence[Document], ctx: RenderContext) -> Sequence[OutputFile]:
+        """The collection's files for one language."""
+        ...
+
+
+def exporter_checks(exporter: object, doc: Document, ctx: RenderContext) -> tuple[Problem, ...]:
+    """Run an exporter's optional ``check``."""
+    check = getattr(exporter, "check", None)
+    return tuple(check(doc, ctx)) if check else ()
+
+
+def exporter_ui_messages(exporter: object) -> tuple[UiMessage, ...]:
+    """An exporter's optional interface words."""
+    return tuple(getattr(exporter, "ui_messages", ()))

@@ -1,0 +1,85 @@
+"""Languages: one value per language, in the two spellings the project needs.
+
+gettext folders use underscores (``zh_Hans``); HTML ``lang``, PDF ``/Lang``, EPUB ``dc:language`` and
+output folders use BCP 47 hyphens (``zh-Hans``). Babel knows which languages exist and which way
+they are written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+
+__all__ = ["Language", "LanguageError", "parse_language", "text_direction"]
+
+# Letters, digits and one separator between parts: nothing that could name another folder.
+_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
+class LanguageError(ValueError):
+    """A language code that is malformed or that Babel does not know."""
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """A language the project builds."""
+
+    gettext: str
+    """The gettext locale name, used for catalog folders: ``zh_Hans``."""
+    tag: str
+    """The BCP 47 tag, used in documents and output folders: ``zh-Hans``."""
+    direction: str
+    """``ltr`` or ``rtl``."""
+    english_name: str
+    """The language's name in English: ``Chinese (Simplified)``."""
+    native_name: str
+    """The language's name in itself: ``中文 (简体)``."""
+
+    @property
+    def rtl(self) -> bool:
+        """True for right-to-left scripts."""
+        return self.direction == "rtl"
+
+    @property
+    def locale(self) -> Locale:
+        """The Babel locale, for formatting dates and numbers."""
+        return Locale.parse(self.gettext)
+
+    def __str__(self) -> str:
+        return self.tag
+
+
+@cache
+def parse_language(code: str) -> Language:
+    """Parse ``zh-Hans`` or ``zh_Hans`` (any case of the separator) into a :class:`Language`.
+
+    Raises :class:`LanguageError` for a malformed code or one that Babel does not know.
+    """
+    if not _TAG.match(code):
+        raise LanguageError(f"not a language code: {code!r} (expected e.g. 'es', 'zh-Hans' or 'zh_Hans')")
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError) as error:
+        raise LanguageError(f"unknown language code: {code!r} ({error})") from None
+    parts = [locale.language]
+    if locale.script:
+        parts.append(locale.script)
+    if locale.territory:
+        parts.append(locale.territory)
+    if locale.variant:
+        parts.append(locale.variant)
+    return Language(
+        gettext="_".join(parts),
+        tag="-".join(parts),
+        direction=locale.text_direction,
+        english_name=locale.english_name or code,
+        native_name=locale.display_name or code,
+    )
+
+
+def text_direction(tag: str) -> str:
+    """``rtl`` or ``ltr`` for a BCP 47 tag or gettext name."""
+    return parse_language(tag).direction

@@ -1,0 +1,116 @@
+"""Interface words: what the exporters print themselves, translated apart from content (``ui`` domain).
+
+The core declares the words every format shares; an exporter declares its own in ``ui_messages``.
+Placeholders are ``{name}`` fields (flagged ``python-brace-format`` so ``msgfmt --check`` catches one
+that a translation drops); they are filled by simple substitution, never by ``str.format``, so a
+catalog cannot reach into Python objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from babel.dates import format_date
+
+from handoutkit.languages import Language
+
+__all__ = ["UI_DOMAIN", "CORE_UI_MESSAGES", "UiMessage", "UiText", "fill", "placeholders"]
+
+UI_DOMAIN = "ui"
+
+_FIELD = re.compile(r"{{|}}|{([A-Za-z_][A-Za-z0-9_]*)}")
+
+
+@dataclass(frozen=True, slots=True)
+class UiMessage:
+    """One interface message: its English text and a note for translators."""
+
+    msgid: str
+    comment: str
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """gettext flags: ``python-brace-format`` when the message has placeholders."""
+        return ("python-brace-format",) if placeholders(self.msgid) else ()
+
+
+CORE_UI_MESSAGES: tuple[UiMessage, ...] = (
+    UiMessage(
+        "Not yet reviewed by a qualified reviewer.",
+        "Shown near the top of every handout while no qualified person has checked its medical content.",
+    ),
+    UiMessage(
+        "Medical content reviewed by {name} on {date}.",
+        "Review status of the source text. {name}: the reviewer; {date}: a date already written out.",
+    ),
+    UiMessage(
+        "Translation reviewed by {name} on {date}.",
+        "Review status of this translation. {name}: the reviewer; {date}: a date already written out.",
+    ),
+    UiMessage("Updated {date}.", "When the handout's content last changed. {date}: a date already written out."),
+    UiMessage("References", "Heading of the list of sources at the end of a handout."),
+    UiMessage("Contents", "Heading of a table of contents."),
+    UiMessage("Page {page} of {pages}", "Page number at the foot of every printed page."),
+    UiMessage("Image: {description}", "Introduces the description of a picture in text-only formats."),
+    UiMessage("Link: {address}", "Gives the address of a link in text-only formats, after the link's words."),
+    UiMessage("Questions? Call {organization} at {phone}.", "Contact line with the clinic's name and phone number."),
+    UiMessage("Questions? Call {phone}.", "Contact line when only a phone number is configured."),
+    UiMessage("Website: {address}", "The organization's web address, in the contact details."),
+    UiMessage("Language: {language}", "First line of a plain-text file. {language}: the language's own name."),
+    UiMessage("Main message", "Label of the short summary shown first in every handout."),
+)
+
+
+def placeholders(text: str) -> tuple[str, ...]:
+    """The ``{name}`` fields of a message, sorted (``{{`` and ``}}`` are literal braces)."""
+    return tuple(sorted({m.group(1) for m in _FIELD.finditer(text) if m.group(1)}))
+
+
+def fill(template: str, values: Mapping[str, str]) -> str:
+    """Replace ``{name}`` fields with ``values``; ``{{``/``}}`` give braces; unknown fields stay as written."""
+
+    def replace(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            return token[0]
+        return values.get(match.group(1), token)
+
+    return _FIELD.sub(replace, template)
+
+
+@dataclass(frozen=True, slots=True)
+class UiText:
+    """The ``ui`` translations of one language, and its date format.
+
+    Untranslated messages fall back to the English text; :meth:`lang` says which language a message
+    comes out in, so exporters can tag it.
+    """
+
+    language: Language
+    source_language: Language
+    translations: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """msgid -> msgstr, usable entries only (no fuzzy, no empty)."""
+
+    def __call__(self, msgid: str, **values: str) -> str:
+        """The message in this language with its fields filled in."""
+        return fill(self.translations.get(msgid, msgid), values)
+
+    def lang(self, msgid: str) -> str:
+        """BCP 47 tag of the language :meth:`__call__` returns ``msgid`` in."""
+        if self.language == self.source_language or msgid in self.translations:
+            return self.language.tag
+        return self.source_language.tag
+
+    def date(self, value: dt.date) -> str:
+        """A date written out for this language (Babel's long format: ``25 de noviembre de 2026``)."""
+        return format_date(value, format="long", locale=self.language.locale)
+
+    def missing(self, msgids: Iterable[str]) -> tuple[str, ...]:
+        """Which of ``msgids`` have no translation (none for the source language)."""
+        if self.language == self.source_language:
+            return ()
+        return tuple(m for m in msgids if m not in self.translations)
