@@ -1,0 +1,160 @@
+"""The SMS budget as translators see it: a note and Weblate's ``max-length:N`` flag.
+
+Weblate's max-length check counts characters: ``len()`` of the translation as written, in code points,
+placeholders as typed. An SMS counts septets or UTF-16 units of the message as sent, placeholders
+filled and the link appended. N is set so that a translation made of ordinary characters that Weblate
+accepts also fits the budget:
+
+    N = capacity - link - placeholders - double - breaks
+
+- capacity: the units ``parts`` parts hold in the assumed encoding (70/160 for one part, 67/153 each
+  for more). The encoding is UCS-2 unless the current translation, with its placeholders filled and
+  the link appended, is GSM-7 (so a missing translation gets the UCS-2 budget);
+- link: the link's units and the space before it;
+- placeholders: how much longer the filled-in values are than ``{organization}``/``{phone}`` as typed,
+  for each time the translation (or, without one, the source) uses them;
+- double: the units the current translation's characters cost beyond one each (an emoji in UCS-2;
+  ``€ [ ] { } \\ ^ ~ |`` in GSM-7);
+- breaks: one unit for each place the message splits into parts, since a character costing two units
+  (or a letter with its marks) is never split and may leave a unit unused.
+
+Characters that cost two units added after this note was written, a letter outside GSM-7 typed into a
+GSM-7 translation, or a long cluster of marks at a part boundary can still break the budget: the
+``check`` command, which counts the real message, is the authority.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from handoutkit.sms.segments import GSM7, UCS2, Encoding, capacity, count_sms, text_units
+from handoutkit.sms.smart import replace_typographic
+
+__all__ = ["TranslatorBudget", "compose", "sms_link", "translator_budget"]
+
+
+def sms_link(template: str, lang: str, slug: str) -> str:
+    """The link to a handout from the configured template (``{lang}``: BCP 47 tag; ``{slug}``)."""
+    return template.replace("{lang}", lang).replace("{slug}", slug)
+
+
+def compose(text: str, link: str = "") -> str:
+    """The message as sent: the text, stripped of surrounding whitespace, then the link after a space."""
+    text = text.strip()
+    return f"{text} {link}" if link and text else text or link
+
+
+@dataclass(frozen=True, slots=True)
+class TranslatorBudget:
+    """What a translator of one SMS message may write in one language."""
+
+    parts: int
+    """The part budget."""
+    encoding: Encoding
+    """The encoding assumed: GSM-7 only when the current translation is GSM-7."""
+    capacity: int
+    """Units the budget holds in that encoding."""
+    link: int
+    """Units the link takes, with the space before it."""
+    placeholders: int
+    """Units the filled-in placeholders add beyond the placeholders as typed."""
+    double: int
+    """Units the current translation's characters cost beyond one each."""
+    breaks: int
+    """Units kept free where the message splits into parts."""
+
+    @property
+    def max_length(self) -> int:
+        """N for Weblate's ``max-length:N`` (characters of the translation as written; never below 0)."""
+        return max(0, self.capacity - self.link - self.placeholders - self.double - self.breaks)
+
+    @property
+    def flag(self) -> str:
+        """The Weblate flag: ``max-length:N``."""
+        return f"max-length:{self.max_length}"
+
+    @property
+    def note(self) -> str:
+        """One line for translators (a ``#.`` comment)."""
+        plural = "part" if self.parts == 1 else "parts"
+        if self.encoding == GSM7:
+            room = (
+                f"This translation uses only GSM-7 characters, so that is {self.capacity} characters "
+                f"(a letter outside GSM-7, such as á, would cut it to {capacity(self.parts, UCS2)})"
+            )
+        else:
+            room = f"In this language that is {self.capacity} characters (UCS-2)"
+        taken = []
+        if self.link:
+            taken.append(f"{self.link} of them taken by the link")
+        if self.placeholders:
+            taken.append(f"{self.placeholders} by the filled-in name or phone number")
+        if self.double:
+            taken.append(f"{self.double} by characters that count double")
+        if self.breaks:
+            taken.append(f"{self.breaks} kept free where the message splits")
+        detail = ", " + ", ".join(taken) if taken else ""
+        return f"SMS: at most {self.parts} {plural}. {room}{detail}: keep the text within {self.max_length}."
+
+
+def translator_budget(
+    translation: str | None,
+    parts: int,
+    link: str = "",
+    *,
+    source: str = "",
+    values: Mapping[str, str] | None = None,
+    smart: bool = False,
+) -> TranslatorBudget:
+    """The budget of one SMS message in one language.
+
+    ``translation``: the current msgstr (None or empty when untranslated or fuzzy); ``parts``: the part
+    budget; ``link``: the link appended to the message (:func:`sms_link`, '' for none); ``source``: the
+    msgid, to see which placeholders an untranslated message will use; ``values``: the placeholders'
+    values in this language (``{"organization": ..., "phone": ...}``); ``smart``: whether the exporter
+    applies smart encoding.
+    """
+    values = dict(values or {})
+    written = translation or ""
+    tokens = {"{" + name + "}": value for name, value in values.items()}
+    encoding: Encoding = UCS2
+    bare = _without(written, tokens)
+    sent = bare
+    if written:
+        message = count_sms(compose(_fill(written, tokens), link), smart=smart)
+        encoding = message.encoding
+        if message.smart_encoded:
+            sent = replace_typographic(bare)
+    uses = written or source
+    growth = sum(
+        uses.count(token) * max(0, _units(value, encoding) - len(token))
+        for token, value in tokens.items()
+        if token in uses
+    )
+    return TranslatorBudget(
+        parts=parts,
+        encoding=encoding,
+        capacity=capacity(parts, encoding),
+        link=_units(" " + link, encoding) if link else 0,
+        placeholders=growth,
+        double=max(0, _units(sent, encoding) - len(bare)),
+        breaks=parts - 1,
+    )
+
+
+def _fill(text: str, tokens: Mapping[str, str]) -> str:
+    for token, value in tokens.items():
+        text = text.replace(token, value)
+    return text
+
+
+def _without(text: str, tokens: Mapping[str, str]) -> str:
+    for token in tokens:
+        text = text.replace(token, "")
+    return text
+
+
+def _units(text: str, encoding: Encoding) -> int:
+    return text_units(unicodedata.normalize("NFC", text), encoding)
