@@ -29,8 +29,12 @@ _TABLE = str.maketrans(SMART_REPLACEMENTS)
 
 
 def replace_typographic(text: str) -> str:
-    """``text`` (NFC) with every character of :data:`SMART_REPLACEMENTS` replaced, whatever remains."""
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).translate(_TABLE))
+    """``text`` in NFC with every character of :data:`SMART_REPLACEMENTS` replaced, whatever remains.
+
+    The result is not normalized again: a mark that followed a removed character stays a mark (and
+    keeps the message UCS-2) rather than merging into the letter before it.
+    """
+    return unicodedata.normalize("NFC", text).translate(_TABLE)
 
 
 def smart_encode(text: str) -> str | None:
