@@ -13,6 +13,7 @@ from typing import assert_never
 
 from markupsafe import Markup, escape
 
+from handoutkit.languages import text_direction
 from handoutkit.model import (
     Block,
     BlockQuote,
@@ -29,7 +30,6 @@ from handoutkit.model import (
     Text,
     TextUnit,
 )
-from handoutkit.languages import text_direction
 
 __all__ = ["HtmlOptions", "ImageHook", "blocks_html", "inlines_html", "lang_attrs", "unit_html"]
 

@@ -10,7 +10,7 @@ import mimetypes
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-__all__ = ["AssetError", "Assets", "MEDIA_TYPES"]
+__all__ = ["MEDIA_TYPES", "AssetError", "Assets"]
 
 MEDIA_TYPES = {
     ".svg": "image/svg+xml",

@@ -9,10 +9,11 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from handoutkit.errors import ConfigError
 from handoutkit.languages import Language, LanguageError, parse_language
@@ -163,7 +164,9 @@ class _Lines:
     """Finds the line a dotted key was written on, for error messages (tomllib keeps no positions)."""
 
     _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
-    _KEY = re.compile(r"^\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*=")
+    _KEY = re.compile(
+        r"^\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*="
+    )
 
     def __init__(self, text: str) -> None:
         self.positions: dict[tuple[str, ...], int] = {}
@@ -227,7 +230,10 @@ def _build(data: dict[str, Any], path: Path | None, lines: _Lines) -> Config:
     title = _string(collection.get("title", "Handouts"), ("collection", "title"), error)
     file_name = _string(collection.get("file_name", "handouts"), ("collection", "file_name"), error)
     if not _SLUGLIKE.match(file_name):
-        raise error(("collection", "file_name"), f"collection file_name {file_name!r} must be lowercase letters, digits and hyphens")
+        raise error(
+            ("collection", "file_name"),
+            f"collection file_name {file_name!r} must be lowercase letters, digits and hyphens",
+        )
 
     coverage = data.get("min_coverage", 100)
     if isinstance(coverage, bool) or not isinstance(coverage, int | float) or not 0 <= coverage <= 100:
@@ -265,7 +271,7 @@ def _no_unknown(table: dict[str, Any], known: set[str], keys: tuple[str, ...], e
     for key in table:
         if key not in known:
             where = ".".join(keys) or "the top level"
-            raise error(keys + (key,), f"unknown key {key!r} in {where} (known: {', '.join(sorted(known))})")
+            raise error((*keys, key), f"unknown key {key!r} in {where} (known: {', '.join(sorted(known))})")
 
 
 def _language(code: Any, keys: tuple[str, ...], error: Any) -> Language:
@@ -289,7 +295,7 @@ def _validated(template: Any, raw: dict[str, Any], keys: tuple[str, ...], error:
     _no_unknown(raw, set(fields), keys, error)
     result: dict[str, Any] = {}
     for key, value in raw.items():
-        here = keys + (key,)
+        here = (*keys, key)
         current = getattr(template, key)
         if dataclasses.is_dataclass(current):
             if not isinstance(value, dict):

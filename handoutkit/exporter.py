@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from handoutkit.context import RenderContext
-from handoutkit.errors import Problem
 from handoutkit.model import Document
-from handoutkit.ui import UiMessage
 
 __all__ = ["CollectionExporter", "Exporter", "OutputFile"]
 
@@ -59,14 +57,3 @@ class CollectionExporter(Exporter, Protocol):
     def render_collection(self, docs: Sequence[Document], ctx: RenderContext) -> Sequence[OutputFile]:
         """The collection's files for one language."""
         ...
-
-
-def exporter_checks(exporter: object, doc: Document, ctx: RenderContext) -> tuple[Problem, ...]:
-    """Run an exporter's optional ``check``."""
-    check = getattr(exporter, "check", None)
-    return tuple(check(doc, ctx)) if check else ()
-
-
-def exporter_ui_messages(exporter: object) -> tuple[UiMessage, ...]:
-    """An exporter's optional interface words."""
-    return tuple(getattr(exporter, "ui_messages", ()))

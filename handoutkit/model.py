@@ -17,13 +17,13 @@ __all__ = [
     "BlockQuote",
     "Document",
     "Emphasis",
+    "Heading",
     "Image",
     "Inline",
     "LineBreak",
     "Link",
     "List",
     "ListItem",
-    "Heading",
     "Metadata",
     "Origin",
     "Paragraph",
@@ -243,7 +243,6 @@ class Metadata:
     references: tuple[Reference, ...] = ()
 
 
-
 @dataclass(frozen=True, slots=True)
 class Review:
     """Who vouched for a document in one language.
@@ -298,4 +297,3 @@ class Document:
     """How many translatable units the document has."""
     units_translated: int = field(default=0, compare=False)
     """How many of them are shown in ``lang`` (all of them for the source language)."""
-

@@ -12,7 +12,7 @@ from handoutkit.config import Organization
 from handoutkit.model import Document
 from handoutkit.ui import UiText
 
-__all__ = ["Contact", "Notice", "UNREVIEWED", "contact_details", "review_notices", "tel_uri", "updated_notice"]
+__all__ = ["UNREVIEWED", "Contact", "Notice", "contact_details", "review_notices", "tel_uri", "updated_notice"]
 
 UNREVIEWED = "Not yet reviewed by a qualified reviewer."
 
@@ -48,7 +48,7 @@ def review_notices(doc: Document, ui: UiText) -> tuple[Notice, ...]:
 
 
 def updated_notice(doc: Document, ui: UiText) -> Notice | None:
-    """"Updated <date>." from the front matter's ``updated``, or None."""
+    """ "Updated <date>." from the front matter's ``updated``, or None."""
     if doc.meta.updated is None:
         return None
     message = "Updated {date}."

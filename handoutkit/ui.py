@@ -18,7 +18,7 @@ from babel.dates import format_date
 
 from handoutkit.languages import Language
 
-__all__ = ["UI_DOMAIN", "CORE_UI_MESSAGES", "UiMessage", "UiText", "fill", "placeholders"]
+__all__ = ["CORE_UI_MESSAGES", "UI_DOMAIN", "UiMessage", "UiText", "fill", "placeholders"]
 
 UI_DOMAIN = "ui"
 

@@ -1,0 +1,1 @@
+"""gettext catalogs: extraction, reading, merging, translation and checks."""

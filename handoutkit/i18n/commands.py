@@ -1,0 +1,174 @@
+"""The translators' loop: extract -> .pot -> update each .po (or init a new one) -> compile."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from handoutkit.errors import Problem, ProblemError
+from handoutkit.i18n.merge import EntryHint, merge_catalog, new_catalog, template
+from handoutkit.i18n.messages import CatalogMessage, document_messages, ui_catalog_messages, ui_messages_of
+from handoutkit.i18n.po import catalog_path, format_po, read_catalog
+from handoutkit.languages import Language
+from handoutkit.model import Origin
+from handoutkit.project import Project
+from handoutkit.registry import Registered
+from handoutkit.ui import UI_DOMAIN
+from handoutkit.writer import write_atomic
+
+__all__ = ["CatalogReport", "compile_catalogs", "domains", "extract", "init_language", "update"]
+
+HintFactory = Callable[[Project, Language, str], EntryHint | None]
+"""Gives the per-language entry hint for a domain (the SMS budget notes), or None."""
+
+
+@dataclass
+class CatalogReport:
+    """What a catalog command did."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+
+def domains(project: Project) -> list[str]:
+    """Every gettext domain: one per handout, then ``ui``."""
+    return [*project.slugs(), UI_DOMAIN]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(second=0, microsecond=0)
+
+
+def _save(project: Project, path: Path, po: polib.POFile, report: CatalogReport) -> None:
+    if write_atomic(path, format_po(po).encode("utf-8"), inside=project.locales_dir):
+        report.written.append(path)
+    else:
+        report.unchanged.append(path)
+
+
+def template_messages(
+    project: Project, exporters: Sequence[Registered], report: CatalogReport
+) -> dict[str, list[CatalogMessage]]:
+    """The messages of every domain whose source can be read (problems go to the report)."""
+    result: dict[str, list[CatalogMessage]] = {}
+    for slug in project.slugs():
+        try:
+            result[slug] = document_messages(project.document(slug))
+        except ProblemError as error:
+            report.problems.extend(error.problems)
+    messages = ui_messages_of(exporters)
+    result[UI_DOMAIN] = ui_catalog_messages(messages, project.config_display, project.config.collection_title)
+    return result
+
+
+def extract(project: Project, exporters: Sequence[Registered]) -> CatalogReport:
+    """Write ``locales/<domain>.pot`` for every domain; a template whose messages did not change is kept."""
+    report = CatalogReport()
+    for domain, messages in template_messages(project, exporters, report).items():
+        path = project.locales_dir / f"{domain}.pot"
+        pot = template(messages, domain, _now())
+        if path.exists():
+            old = polib.pofile(str(path), wrapwidth=0)
+            pot.metadata["POT-Creation-Date"] = old.metadata.get("POT-Creation-Date", pot.metadata["POT-Creation-Date"])
+            if format_po(pot) == format_po(old):
+                report.unchanged.append(path)
+                continue
+            pot.metadata["POT-Creation-Date"] = _now().strftime("%Y-%m-%d %H:%M%z")
+        _save(project, path, pot, report)
+    return report
+
+
+def _templates(project: Project, exporters: Sequence[Registered], report: CatalogReport) -> dict[str, polib.POFile]:
+    extracted = extract(project, exporters)
+    report.problems.extend(extracted.problems)
+    report.written.extend(extracted.written)
+    pots: dict[str, polib.POFile] = {}
+    for domain in domains(project):
+        path = project.locales_dir / f"{domain}.pot"
+        if path.exists():
+            pots[domain] = read_catalog(path, project.display(path)).po
+    return pots
+
+
+def update(
+    project: Project,
+    exporters: Sequence[Registered],
+    languages: Sequence[Language],
+    hints: HintFactory | None = None,
+) -> CatalogReport:
+    """Extract, then merge each template into every existing catalog of ``languages``."""
+    report = CatalogReport()
+    for domain, pot in _templates(project, exporters, report).items():
+        for language in languages:
+            if language == project.config.source_language:
+                continue
+            path = catalog_path(project.locales_dir, language.gettext, domain)
+            if not path.exists():
+                report.notes.append(f"{project.display(path)}: no catalog yet (run: init --lang {language.tag})")
+                continue
+            try:
+                catalog = read_catalog(path, project.display(path))
+            except ProblemError as error:
+                report.problems.extend(error.problems)
+                continue
+            hint = hints(project, language, domain) if hints is not None else None
+            _save(project, path, merge_catalog(catalog.po, pot, hint), report)
+    return report
+
+
+def init_language(
+    project: Project, exporters: Sequence[Registered], language: Language, hints: HintFactory | None = None
+) -> CatalogReport:
+    """Create the catalogs of a new language (existing ones are left alone)."""
+    report = CatalogReport()
+    if language == project.config.source_language:
+        report.problems.append(
+            Problem(
+                "init", Origin(project.config_display, 0), f"{language.tag} is the source language: it has no catalogs"
+            )
+        )
+        return report
+    for domain, pot in _templates(project, exporters, report).items():
+        path = catalog_path(project.locales_dir, language.gettext, domain)
+        if path.exists():
+            report.notes.append(f"{project.display(path)}: exists already (use update)")
+            continue
+        po = new_catalog(pot, language, domain, _now())
+        hint = hints(project, language, domain) if hints is not None else None
+        if hint is not None:
+            po = merge_catalog(po, pot, hint)
+        _save(project, path, po, report)
+    if language not in project.config.languages:
+        report.notes.append(f"add {language.tag!r} to 'languages' in handoutkit.toml to build it")
+    return report
+
+
+def compile_catalogs(project: Project, languages: Sequence[Language]) -> CatalogReport:
+    """Write a .mo beside every .po, for other gettext tools (the export itself reads the .po files)."""
+    report = CatalogReport()
+    for language in languages:
+        for domain in domains(project):
+            path = catalog_path(project.locales_dir, language.gettext, domain)
+            if not path.exists():
+                continue
+            try:
+                catalog = read_catalog(path, project.display(path))
+            except ProblemError as error:
+                report.problems.extend(error.problems)
+                continue
+            mo = path.with_suffix(".mo")
+            if write_atomic(mo, bytes(catalog.po.to_binary()), inside=project.locales_dir):
+                report.written.append(mo)
+            else:
+                report.unchanged.append(mo)
+    return report

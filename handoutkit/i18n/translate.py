@@ -1,0 +1,183 @@
+"""Translation: a source Document and a catalog give a translated Document and its coverage.
+
+Each msgstr is parsed again as inline Markdown, exactly like the source. Fuzzy and empty entries are
+not translations; a translation whose links differ from the source's, that holds raw HTML, or that
+drops a placeholder is rejected with a warning naming the .po file and line. A unit without a usable
+translation keeps its source text and its source language, so exporters can tag it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import assert_never
+
+import polib
+
+from handoutkit.errors import Problem
+from handoutkit.i18n.po import Catalog, usable
+from handoutkit.inline import InlineError, link_targets, parse_inline
+from handoutkit.languages import Language
+from handoutkit.model import (
+    Block,
+    BlockQuote,
+    Document,
+    Heading,
+    Image,
+    Inline,
+    List,
+    ListItem,
+    Metadata,
+    Paragraph,
+    Reference,
+    Review,
+    Text,
+    TextUnit,
+)
+from handoutkit.ui import placeholders
+
+__all__ = ["RAW_HTML", "Coverage", "Translation", "check_entry", "translate_document"]
+
+RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>")
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """How much of a document a catalog translates (counted per unit)."""
+
+    total: int
+    translated: int
+    fuzzy: int
+    rejected: int
+
+    @property
+    def untranslated(self) -> int:
+        return self.total - self.translated - self.fuzzy - self.rejected
+
+    @property
+    def percent(self) -> float:
+        return 100.0 if self.total == 0 else 100.0 * self.translated / self.total
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """A translated document, its coverage and the translations that were rejected."""
+
+    document: Document
+    coverage: Coverage
+    problems: tuple[Problem, ...]
+
+
+def check_entry(
+    unit: TextUnit, entry: polib.POEntry, catalog: Catalog
+) -> tuple[tuple[Inline, ...] | None, Problem | None]:
+    """Parse an entry's msgstr for ``unit``: its inlines, or the problem that rejects it."""
+    where = catalog.origin(entry)
+    text = unicodedata.normalize("NFC", entry.msgstr.strip())
+
+    def reject(kind: str, message: str) -> tuple[None, Problem]:
+        return None, Problem(kind, where, f"translation rejected: {message}", "warning")
+
+    if unit.markdown:
+        try:
+            inlines = parse_inline(text)
+        except InlineError as error:
+            kind = "raw-html" if "raw HTML" in str(error) else "markdown"
+            return reject(kind, str(error))
+        source_links = Counter(link_targets(unit.inlines))
+        if Counter(link_targets(inlines)) != source_links:
+            found = ", ".join(link_targets(inlines)) or "none"
+            wanted = ", ".join(link_targets(unit.inlines)) or "none"
+            return reject("link-target", f"its links ({found}) differ from the source's ({wanted})")
+    else:
+        if RAW_HTML.search(text):
+            return reject("raw-html", f"raw HTML is not allowed: {RAW_HTML.search(text).group(0)!r}")
+        inlines = (Text(text),)
+    if placeholders(unit.msgid) != placeholders(text):
+        wanted = ", ".join(f"{{{p}}}" for p in placeholders(unit.msgid)) or "none"
+        found = ", ".join(f"{{{p}}}" for p in placeholders(text)) or "none"
+        return reject("placeholder", f"its placeholders ({found}) differ from the source's ({wanted})")
+    return inlines, None
+
+
+def translate_document(doc: Document, catalog: Catalog | None, language: Language) -> Translation:
+    """``doc`` (in its source language) translated into ``language`` with ``catalog``."""
+    entries = catalog.entries() if catalog is not None else {}
+    problems: list[Problem] = []
+    counts = Counter[str]()
+
+    def unit(source: TextUnit) -> TextUnit:
+        entry = entries.get(source.msgid)
+        if entry is None or catalog is None or not entry.msgstr.strip():
+            counts["missing"] += 1
+            return source
+        if not usable(entry):
+            counts["fuzzy"] += 1
+            return source
+        inlines, problem = check_entry(source, entry, catalog)
+        if problem is not None or inlines is None:
+            counts["rejected"] += 1
+            if problem is not None:
+                problems.append(problem)
+            return source
+        counts["translated"] += 1
+        return dataclasses.replace(source, inlines=inlines, lang=language.tag, translated_at=catalog.origin(entry))
+
+    meta = _map_meta(doc.meta, unit)
+    blocks = _map_blocks(doc.blocks, unit)
+    coverage = Coverage(doc.units_total, counts["translated"], counts["fuzzy"], counts["rejected"])
+    review = Review(
+        source_by=doc.review.source_by,
+        source_on=doc.review.source_on,
+        translation_by=catalog.reviewed_by if catalog else "",
+        translation_on=catalog.reviewed_on if catalog else None,
+        is_translation=True,
+    )
+    translated = dataclasses.replace(
+        doc,
+        lang=language.tag,
+        meta=meta,
+        blocks=blocks,
+        review=review,
+        revised=catalog.revised if catalog else None,
+        units_translated=coverage.translated,
+    )
+    return Translation(translated, coverage, tuple(problems))
+
+
+UnitMap = Callable[[TextUnit], TextUnit]
+
+
+def _map_meta(meta: Metadata, unit: UnitMap) -> Metadata:
+    return dataclasses.replace(
+        meta,
+        title=unit(meta.title),
+        summary=unit(meta.summary) if meta.summary is not None else None,
+        sms=tuple(unit(message) for message in meta.sms),
+        references=tuple(Reference(unit(ref.text), ref.link) for ref in meta.references),
+    )
+
+
+def _map_blocks(blocks: tuple[Block, ...], unit: UnitMap) -> tuple[Block, ...]:
+    return tuple(_map_block(block, unit) for block in blocks)
+
+
+def _map_block(block: Block, unit: UnitMap) -> Block:
+    match block:
+        case Heading():
+            return dataclasses.replace(block, content=unit(block.content))
+        case Paragraph():
+            return Paragraph(unit(block.content))
+        case Image():
+            return dataclasses.replace(block, alt=unit(block.alt) if block.alt is not None else None)
+        case List():
+            items = tuple(ListItem(unit(item.content), _map_blocks(item.children, unit)) for item in block.items)
+            return dataclasses.replace(block, items=items)
+        case BlockQuote():
+            return BlockQuote(_map_blocks(block.children, unit))
+        case _:
+            assert_never(block)

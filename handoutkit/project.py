@@ -1,0 +1,142 @@
+"""A project folder: its configuration, sources, catalogs and output folder, read once and cached."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handoutkit.assets import Assets
+from handoutkit.config import CONFIG_FILE, Config, load_config
+from handoutkit.context import RenderContext
+from handoutkit.errors import Problem, ProblemError
+from handoutkit.i18n.po import Catalog, catalog_path, read_catalog, usable
+from handoutkit.i18n.translate import Translation, translate_document
+from handoutkit.languages import Language
+from handoutkit.model import Document, Origin
+from handoutkit.reader import SOURCE_DIR, find_sources, read_document
+from handoutkit.ui import UI_DOMAIN, UiText, placeholders
+
+__all__ = ["LOCALES_DIR", "OUTPUT_DIR", "Project"]
+
+LOCALES_DIR = "locales"
+OUTPUT_DIR = "output"
+
+
+@dataclass
+class Project:
+    """One project folder (``--project DIR``, or the current directory)."""
+
+    root: Path
+    config: Config
+    _documents: dict[str, Document] = field(default_factory=dict, repr=False)
+    _catalogs: dict[tuple[str, str], Catalog | None] = field(default_factory=dict, repr=False)
+    _ui: dict[str, tuple[UiText, tuple[Problem, ...]]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def load(cls, root: Path) -> Project:
+        """Read the configuration of the project at ``root`` (:class:`ConfigError` if it is wrong)."""
+        return cls(root=root, config=load_config(root))
+
+    @property
+    def source_dir(self) -> Path:
+        return self.root / SOURCE_DIR
+
+    @property
+    def locales_dir(self) -> Path:
+        return self.root / LOCALES_DIR
+
+    @property
+    def output_dir(self) -> Path:
+        return self.root / OUTPUT_DIR
+
+    @property
+    def config_display(self) -> str:
+        return CONFIG_FILE
+
+    def display(self, path: Path) -> str:
+        """A path as messages show it: relative to the project folder where possible."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def slugs(self) -> list[str]:
+        """Every handout in ``source/``."""
+        return find_sources(self.root)
+
+    def document(self, slug: str) -> Document:
+        """The source document (:class:`ProblemError` listing everything wrong with it)."""
+        if slug not in self._documents:
+            self._documents[slug] = read_document(self.root, slug, self.config.source_language.tag)
+        return self._documents[slug]
+
+    def catalog(self, language: Language, domain: str) -> Catalog | None:
+        """The catalog of ``domain`` for ``language``; None if there is none; ProblemError if it is broken."""
+        key = (language.gettext, domain)
+        if key not in self._catalogs:
+            path = catalog_path(self.locales_dir, language.gettext, domain)
+            self._catalogs[key] = read_catalog(path, self.display(path)) if path.exists() else None
+        return self._catalogs[key]
+
+    def translate(self, slug: str, language: Language) -> Translation:
+        """A document in ``language`` (the source itself for the source language)."""
+        doc = self.document(slug)
+        if language == self.config.source_language:
+            from handoutkit.i18n.translate import Coverage
+
+            coverage = Coverage(doc.units_total, doc.units_total, 0, 0)
+            return Translation(doc, coverage, ())
+        return translate_document(doc, self.catalog(language, slug), language)
+
+    def ui_text(self, language: Language) -> tuple[UiText, tuple[Problem, ...]]:
+        """The interface words of ``language`` and the ui translations that were rejected."""
+        if language.tag not in self._ui:
+            self._ui[language.tag] = self._load_ui(language)
+        return self._ui[language.tag]
+
+    def _load_ui(self, language: Language) -> tuple[UiText, tuple[Problem, ...]]:
+        source = self.config.source_language
+        if language == source:
+            return UiText(language, source), ()
+        catalog = self.catalog(language, UI_DOMAIN)
+        translations: dict[str, str] = {}
+        problems: list[Problem] = []
+        for entry in catalog.po if catalog is not None else ():
+            if not usable(entry):
+                continue
+            text = unicodedata.normalize("NFC", entry.msgstr.strip())
+            if placeholders(text) != placeholders(entry.msgid):
+                assert catalog is not None
+                problems.append(
+                    Problem(
+                        "placeholder",
+                        catalog.origin(entry),
+                        f"translation rejected: its placeholders {list(placeholders(text))} differ from the "
+                        f"source's {list(placeholders(entry.msgid))}",
+                        "warning",
+                    )
+                )
+                continue
+            translations[entry.msgid] = text
+        return UiText(language, source, translations), tuple(problems)
+
+    def context(self, language: Language) -> RenderContext:
+        """The render context of one language."""
+        ui, _ = self.ui_text(language)
+        return RenderContext(
+            language=language,
+            source_language=self.config.source_language,
+            ui=ui,
+            settings=self.config.settings_for(language),
+            config=self.config,
+            assets=Assets(self.source_dir),
+        )
+
+    def output_path(self, language: Language, name: str) -> Path:
+        """``output/<lang>/<name>``, refusing any name that would leave ``output/``."""
+        base = self.output_dir.resolve()
+        path = (base / language.tag / name).resolve()
+        if not path.is_relative_to(base / language.tag) or "/" in name or "\\" in name:
+            raise ProblemError.single("output-path", Origin(name, 0), f"{name!r} would be written outside output/")
+        return path

@@ -1,0 +1,273 @@
+"""The reader: ``source/<slug>.md`` -> :class:`~handoutkit.model.Document` in the source language.
+
+markdown-it tokens become typed blocks here and nowhere else. Whatever the reader does not support is
+an error naming the file and line; nothing is silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from markdown_it.tree import SyntaxTreeNode
+
+from handoutkit.assets import AssetError, Assets
+from handoutkit.errors import Problem, ProblemError
+from handoutkit.frontmatter import parse_front_matter
+from handoutkit.inline import InlineError, markdown_parser, parse_inline, unit_source
+from handoutkit.model import (
+    Block,
+    BlockQuote,
+    Document,
+    Heading,
+    Image,
+    List,
+    ListItem,
+    Metadata,
+    Origin,
+    Paragraph,
+    Reference,
+    Review,
+    Text,
+    TextUnit,
+    UnitKind,
+)
+
+__all__ = ["SLUG", "SOURCE_DIR", "find_sources", "read_document", "read_text"]
+
+SOURCE_DIR = "source"
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
+"""A handout's file name without ``.md``: lowercase letters, digits and hyphens, so outputs stay put."""
+
+_UNSUPPORTED_BLOCKS = {
+    "fence": "code blocks",
+    "code_block": "code blocks",
+    "hr": "horizontal rules (use a heading to start a new part)",
+    "html_block": "raw HTML",
+    "table": "tables",
+}
+
+
+def find_sources(project: Path) -> list[str]:
+    """The slugs of every ``source/*.md`` file, sorted; a bad file name is an error."""
+    folder = project / SOURCE_DIR
+    if not folder.is_dir():
+        return []
+    slugs = []
+    for path in sorted(folder.glob("*.md")):
+        if not SLUG.match(path.stem):
+            raise ProblemError.single(
+                "slug",
+                Origin(f"{SOURCE_DIR}/{path.name}", 0),
+                "a handout's file name must be lowercase letters, digits and hyphens (e.g. 'lung-cancer.md')",
+            )
+        slugs.append(path.stem)
+    return slugs
+
+
+def read_document(project: Path, slug: str, source_lang: str) -> Document:
+    """Read ``source/<slug>.md`` of ``project``; :class:`ProblemError` lists every problem found."""
+    if not SLUG.match(slug):
+        raise ProblemError.single("slug", Origin(f"{SOURCE_DIR}/{slug}.md", 0), f"not a valid handout name: {slug!r}")
+    path = f"{SOURCE_DIR}/{slug}.md"
+    raw = (project / path).read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ProblemError.single("encoding", Origin(path, line), "the file is not UTF-8 text") from None
+    return read_text(text, path, slug, source_lang, Assets(project / SOURCE_DIR))
+
+
+def read_text(text: str, path: str, slug: str, source_lang: str, assets: Assets) -> Document:
+    """Read a handout from its text (``path`` is used in messages and ``#:`` references)."""
+    text = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
+    builder = _Builder(path, source_lang, assets)
+    tree = SyntaxTreeNode(markdown_parser().parse(text))
+    children = list(tree.children)
+    if not children or children[0].type != "front_matter":
+        raise ProblemError.single(
+            "front-matter", Origin(path, 1), "a handout starts with front matter: '---', 'title: ...', '---'"
+        )
+    meta = builder.metadata(children[0])
+    blocks = builder.blocks(children[1:])
+    if builder.problems:
+        raise ProblemError(builder.problems)
+    assert meta is not None
+    return Document(
+        slug=slug,
+        path=path,
+        lang=source_lang,
+        source_lang=source_lang,
+        meta=meta,
+        blocks=blocks,
+        review=Review(source_by=meta.reviewed_by, source_on=meta.reviewed_on),
+        units_total=builder.units,
+        units_translated=builder.units,
+    )
+
+
+@dataclass
+class _Builder:
+    path: str
+    lang: str
+    assets: Assets
+    problems: list[Problem] = field(default_factory=list)
+    units: int = 0
+    heading_level: int = 1
+    anchors: set[str] = field(default_factory=set)
+
+    def error(self, line: int, message: str, kind: str = "source") -> None:
+        self.problems.append(Problem(kind, Origin(self.path, line), message))
+
+    def unit(self, msgid: str, line: int, kind: UnitKind, *, markdown: bool = True) -> TextUnit:
+        self.units += 1
+        if markdown:
+            try:
+                inlines = parse_inline(msgid)
+            except InlineError as error:
+                self.error(line, str(error))
+                inlines = (Text(msgid),)
+        else:
+            inlines = (Text(msgid),)
+        return TextUnit(msgid, inlines, self.lang, Origin(self.path, line), kind, markdown)
+
+    # ---------------------------------------------------------------- front matter
+
+    def metadata(self, node: SyntaxTreeNode) -> Metadata | None:
+        fm, problems = parse_front_matter(node.content, self.path, _line(node) + 1)
+        self.problems.extend(problems)
+        title = self.unit(fm.title, fm.lines.get("title", 1), "title", markdown=False)
+        summary = self.unit(fm.summary, fm.lines["summary"], "summary") if fm.summary else None
+        sms = tuple(self.unit(text, line, "sms", markdown=False) for text, line in fm.sms)
+        references = tuple(
+            Reference(self.unit(ref.text, ref.line, "reference", markdown=False), ref.link) for ref in fm.references
+        )
+        return Metadata(
+            title=title,
+            summary=summary,
+            sms=sms,
+            sms_parts=fm.sms_parts,
+            reviewed_by=fm.reviewed_by,
+            reviewed_on=fm.reviewed_on,
+            updated=fm.updated,
+            references=references,
+        )
+
+    # ---------------------------------------------------------------- blocks
+
+    def blocks(self, nodes: list[SyntaxTreeNode]) -> tuple[Block, ...]:
+        out: list[Block] = []
+        for node in nodes:
+            block = self.block(node)
+            if block is not None:
+                out.append(block)
+        return tuple(out)
+
+    def block(self, node: SyntaxTreeNode) -> Block | None:
+        line = _line(node)
+        match node.type:
+            case "heading":
+                return self.heading(node, line)
+            case "paragraph":
+                inline = node.children[0]
+                image = _lone_image(inline)
+                if image is not None:
+                    return self.image(image, line)
+                return Paragraph(self.unit(unit_source(inline.content), line, "paragraph"))
+            case "bullet_list" | "ordered_list":
+                return self.list(node)
+            case "blockquote":
+                return BlockQuote(self.blocks(list(node.children)))
+            case "front_matter":
+                self.error(line, "front matter is only allowed at the very start of the file")
+            case kind:
+                what = _UNSUPPORTED_BLOCKS.get(kind, kind)
+                self.error(line, f"{what} are not supported in handouts")
+        return None
+
+    def heading(self, node: SyntaxTreeNode, line: int) -> Heading | None:
+        level = int(node.tag[1])
+        if level == 1:
+            self.error(
+                line,
+                "a level-1 heading ('#') in the body: the title is the only level-1 heading; use '##'",
+                "heading-order",
+            )
+            return None
+        if level > self.heading_level + 1:
+            self.error(
+                line,
+                f"heading level {level} follows level {self.heading_level}: a level is skipped "
+                f"(use {'#' * (self.heading_level + 1)})",
+                "heading-order",
+            )
+        self.heading_level = level
+        msgid = unit_source(node.children[0].content)
+        return Heading(level, self.unit(msgid, line, "heading"), self.anchor(msgid))
+
+    def anchor(self, msgid: str) -> str:
+        ascii_text = unicodedata.normalize("NFKD", msgid).encode("ascii", "ignore").decode()
+        base = "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))[:48].strip("-") or "section"
+        anchor, number = f"h-{base}", 2
+        while anchor in self.anchors:
+            anchor, number = f"h-{base}-{number}", number + 1
+        self.anchors.add(anchor)
+        return anchor
+
+    def image(self, token: SyntaxTreeNode, line: int) -> Image | None:
+        attrs = dict(token.attrs)
+        src = str(attrs.pop("src", ""))
+        attrs.pop("alt", None)
+        classes = str(attrs.pop("class", "")).split()
+        alt = "".join(child.content for child in token.children if child.type in ("text", "code_inline")).strip()
+        if attrs or set(classes) - {"decorative"}:
+            self.error(line, "images take no title or attributes other than {.decorative}")
+        decorative = "decorative" in classes
+        try:
+            self.assets.resolve(src)
+        except AssetError as error:
+            self.error(line, f"image {error}", "image")
+            return None
+        if decorative and alt:
+            self.error(line, "an image marked {.decorative} must have empty alt text ('![]')", "alt-text")
+        if not decorative and not alt:
+            self.error(
+                line,
+                "an image needs alt text saying what it shows, or {.decorative} if it shows nothing a reader needs",
+                "alt-text",
+            )
+            return None
+        unit = (
+            None
+            if decorative
+            else self.unit(unicodedata.normalize("NFC", alt), line, "image-description", markdown=False)
+        )
+        return Image(PurePosixPath(src), unit, Origin(self.path, line))
+
+    def list(self, node: SyntaxTreeNode) -> List:
+        items: list[ListItem] = []
+        for item in node.children:
+            line = _line(item)
+            children = list(item.children)
+            if not children or children[0].type != "paragraph" or _lone_image(children[0].children[0]):
+                self.error(line, "a list item must start with its own text")
+                continue
+            content = self.unit(unit_source(children[0].children[0].content), _line(children[0]), "list-item")
+            items.append(ListItem(content, self.blocks(children[1:])))
+        start = int(node.attrs.get("start", 1)) if node.type == "ordered_list" else 1
+        return List(ordered=node.type == "ordered_list", items=tuple(items), start=start)
+
+
+def _line(node: SyntaxTreeNode) -> int:
+    return node.map[0] + 1 if node.map else 0
+
+
+def _lone_image(inline: SyntaxTreeNode) -> SyntaxTreeNode | None:
+    """The image token when a paragraph holds one image and nothing else."""
+    significant = [c for c in inline.children if not (c.type == "text" and not c.content.strip())]
+    if len(significant) == 1 and significant[0].type == "image":
+        return significant[0]
+    return None
