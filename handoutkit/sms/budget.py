@@ -15,12 +15,13 @@ accepts also fits the budget:
   for each time the translation (or, without one, the source) uses them;
 - double: the units the current translation's characters cost beyond one each (an emoji in UCS-2;
   ``€ [ ] { } \\ ^ ~ |`` in GSM-7);
-- breaks: one unit for each place the message splits into parts, since a character costing two units
-  (or a letter with its marks) is never split and may leave a unit unused.
+- breaks: for each place the message splits into parts, the units a part may leave unused because
+  a character is never split: one (an escape pair, a surrogate pair), or more when the current
+  translation has a longer grapheme cluster (a letter with two marks, an emoji with a skin tone).
 
-Characters that cost two units added after this note was written, a letter outside GSM-7 typed into a
-GSM-7 translation, or a long cluster of marks at a part boundary can still break the budget: the
-``check`` command, which counts the real message, is the authority.
+So a current translation that Weblate accepts always fits. An edit can still break the budget (a
+character costing two units added, a letter outside GSM-7 typed into a GSM-7 translation): the
+``check`` command, which counts the real message, is the authority, and the next ``update`` renews N.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from handoutkit.sms.segments import GSM7, UCS2, Encoding, capacity, count_sms, text_units
+from handoutkit.sms.segments import CONCATENATED, GSM7, UCS2, Encoding, atoms, capacity, count_sms, text_units
 from handoutkit.sms.smart import replace_typographic
 
 __all__ = ["TranslatorBudget", "compose", "sms_link", "translator_budget"]
@@ -86,16 +87,16 @@ class TranslatorBudget:
             )
         else:
             room = f"In this language that is {self.capacity} characters (UCS-2)"
-        taken = []
-        if self.link:
-            taken.append(f"{self.link} of them taken by the link")
-        if self.placeholders:
-            taken.append(f"{self.placeholders} by the filled-in name or phone number")
-        if self.double:
-            taken.append(f"{self.double} by characters that count double")
-        if self.breaks:
-            taken.append(f"{self.breaks} kept free where the message splits")
-        detail = ", " + ", ".join(taken) if taken else ""
+        taken = [
+            (self.link, "taken by the link"),
+            (self.placeholders, "taken by the filled-in name or phone number"),
+            (self.double, "taken by characters that count double"),
+            (self.breaks, "kept free where the message splits"),
+        ]
+        shown = [f"{units} {what}" for units, what in taken if units]
+        if shown:
+            shown[0] = shown[0].replace(" ", " of them ", 1)
+        detail = ", " + ", ".join(shown) if shown else ""
         return f"SMS: at most {self.parts} {plural}. {room}{detail}: keep the text within {self.max_length}."
 
 
@@ -122,11 +123,14 @@ def translator_budget(
     encoding: Encoding = UCS2
     bare = _without(written, tokens)
     sent = bare
+    waste = 1
     if written:
         message = count_sms(compose(_fill(written, tokens), link), smart=smart)
         encoding = message.encoding
         if message.smart_encoded:
             sent = replace_typographic(bare)
+        costs = (cost for _, cost in atoms(message.text, encoding, CONCATENATED[encoding]))
+        waste = max(1, max(costs, default=0) - 1)
     uses = written or source
     growth = sum(
         uses.count(token) * max(0, _units(value, encoding) - len(token))
@@ -140,7 +144,7 @@ def translator_budget(
         link=_units(" " + link, encoding) if link else 0,
         placeholders=growth,
         double=max(0, _units(sent, encoding) - len(bare)),
-        breaks=parts - 1,
+        breaks=(parts - 1) * waste,
     )
 
 

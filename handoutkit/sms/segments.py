@@ -30,6 +30,7 @@ __all__ = [
     "UCS2",
     "Encoding",
     "SmsCount",
+    "atoms",
     "capacity",
     "count_sms",
     "text_units",
@@ -127,7 +128,7 @@ def _outside_gsm7(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(ch for ch in text if not is_gsm7(ch)))
 
 
-def _atoms(text: str, encoding: Encoding, size: int) -> Iterator[tuple[str, int]]:
+def atoms(text: str, encoding: Encoding, size: int) -> Iterator[tuple[str, int]]:
     """The pieces a part boundary may fall between, with their cost: grapheme clusters, or the code
     points of a cluster too big for any part."""
     for cluster in _CLUSTER.findall(text):
@@ -142,7 +143,7 @@ def _split(text: str, encoding: Encoding, size: int) -> tuple[str, ...]:
     parts: list[str] = []
     current: list[str] = []
     used = 0
-    for atom, cost in _atoms(text, encoding, size):
+    for atom, cost in atoms(text, encoding, size):
         if used + cost > size:
             parts.append("".join(current))
             current, used = [], 0
