@@ -1,0 +1,150 @@
+"""SMS summaries: the front matter's ``sms`` messages, ready to send, and what each one costs.
+
+For each message (translated like every block): ``{organization}`` and ``{phone}`` are filled in for the
+language, the link to the full handout is appended when one is configured, and the result is counted
+as the network sends it (:mod:`handoutkit.sms`). ``<slug>.sms.txt`` holds exactly the texts to paste
+or send, one per paragraph; ``<slug>.sms.json`` says how each one is encoded and split. A message over
+its part budget is an error naming the catalog entry (or source line) it came from: medical text is
+never cut to fit.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from handoutkit.context import RenderContext
+from handoutkit.errors import Problem, ProblemError
+from handoutkit.exporter import OutputFile
+from handoutkit.model import Document, TextUnit
+from handoutkit.notices import review_notices
+from handoutkit.sms import SmsCount, compose, count_sms, sms_link
+from handoutkit.ui import UiMessage, fill
+
+__all__ = ["SmsExporter"]
+
+FIELDS = ("organization", "phone")
+"""The placeholders an SMS message may use."""
+
+_BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
+_FIELD = regex.compile(r"{{|}}|{([^{}]*)}")
+"""A placeholder as a translator may type it, ``{teléfono}`` too (``{{`` and ``}}`` are braces)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Message:
+    unit: TextUnit
+    count: SmsCount
+    budget: int
+
+
+class SmsExporter:
+    """``<slug>.sms.txt`` (the messages as sent) and ``<slug>.sms.json`` (their encoding and parts)."""
+
+    name = "sms"
+    description = "SMS summaries: the texts to send, with their encoding and parts, within a part budget"
+    suffixes = (".sms.txt", ".sms.json")
+    ui_messages: tuple[UiMessage, ...] = ()
+
+    def check(self, doc: Document, ctx: RenderContext) -> Sequence[Problem]:
+        """Messages that cannot be sent as written: over budget, unknown or unset placeholders."""
+        return _measure(doc, ctx)[1]
+
+    def render(self, doc: Document, ctx: RenderContext) -> Sequence[OutputFile]:
+        """Both files; none when the document has no SMS message. Raises ProblemError on any error."""
+        messages, problems = _measure(doc, ctx)
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            raise ProblemError(errors)
+        if not messages:
+            return ()
+        text = "\n\n".join(m.count.text for m in messages) + "\n"
+        return (
+            OutputFile(".sms.txt", text.encode("utf-8")),
+            OutputFile(".sms.json", _report(doc, ctx, messages).encode("utf-8")),
+        )
+
+
+def _measure(doc: Document, ctx: RenderContext) -> tuple[list[_Message], list[Problem]]:
+    budget = doc.meta.sms_parts or ctx.settings.sms.parts
+    template = ctx.settings.sms.link_template
+    link = sms_link(template, ctx.language.tag, doc.slug) if template else ""
+    smart = bool(getattr(ctx.settings.sms, "smart_encoding", False))
+    org = ctx.settings.organization
+    values = {"organization": org.name, "phone": org.phone}
+    messages: list[_Message] = []
+    problems: list[Problem] = []
+    for unit in doc.meta.sms:
+        origin = unit.translated_at or unit.origin
+        trouble = _text_problems(unit.text, values, ctx.language.tag)
+        if trouble:
+            problems.extend(Problem("sms-text", origin, message) for message in trouble)
+            continue
+        count = count_sms(compose(fill(unit.text, values), link), smart=smart)
+        messages.append(_Message(unit, count, budget))
+        if count.part_count > budget:
+            problems.append(Problem("sms-over-budget", origin, _over_budget(count, budget, ctx.language.tag)))
+    return messages, problems
+
+
+def _text_problems(text: str, values: dict[str, str], lang: str) -> list[str]:
+    found = []
+    names = dict.fromkeys(m.group(1) for m in _FIELD.finditer(text) if m.group(1) is not None)
+    for name in names:
+        if name not in values:
+            found.append(f"unknown placeholder {{{name}}} in an SMS message (use {{organization}} or {{phone}})")
+        elif not values[name]:
+            found.append(f"SMS message uses {{{name}}} but the configuration gives no organization {name} for {lang}")
+    if not text.strip():
+        found.append(f"SMS message in {lang} is empty")
+    if _BLANK_LINE.search(text):
+        found.append(f"SMS message in {lang} holds a blank line (the .sms.txt file separates messages by one)")
+    return found
+
+
+def _over_budget(count: SmsCount, budget: int, lang: str) -> str:
+    text = (
+        f"SMS message in {lang} takes {count.part_count} parts, over its budget of {budget}: "
+        f"{count.units} {count.unit_name} in {count.encoding}, {count.part_capacity} per part"
+    )
+    if count.forced_ucs2:
+        text += "; characters that forced UCS-2: " + ", ".join(f"{ch} ({_code(ch)})" for ch in count.forced_ucs2)
+    return text + ". Shorten the text: medical text is never cut to fit."
+
+
+def _code(ch: str) -> str:
+    return f"U+{ord(ch):04X}"
+
+
+def _report(doc: Document, ctx: RenderContext, messages: list[_Message]) -> str:
+    report: dict[str, Any] = {
+        "document": doc.slug,
+        "language": ctx.language.tag,
+        "reviewed": doc.review.reviewed,
+    }
+    if not doc.review.reviewed:
+        report["review_note"] = review_notices(doc, ctx.ui)[0].text
+    report["messages"] = [_message_report(m) for m in messages]
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+def _message_report(message: _Message) -> dict[str, Any]:
+    count, unit = message.count, message.unit
+    return {
+        "text": count.text,
+        "lang": unit.lang,
+        "source": str(unit.origin),
+        "translated_at": str(unit.translated_at) if unit.translated_at else None,
+        "encoding": count.encoding,
+        "units": count.units,
+        "unit": count.unit_name,
+        "parts": list(count.parts),
+        "part_capacity": count.part_capacity,
+        "budget": message.budget,
+        "forced_ucs2": [{"character": ch, "code_point": _code(ch)} for ch in count.forced_ucs2],
+        "smart_encoded": count.smart_encoded,
+    }

@@ -1,0 +1,230 @@
+"""The SMS exporter: the texts to send, their counts, and the part budget."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from types import MappingProxyType
+
+import pytest
+
+from exporters.sms import SmsExporter
+from handoutkit.assets import Assets
+from handoutkit.config import Config, Organization, Settings, SmsOptions
+from handoutkit.context import RenderContext
+from handoutkit.errors import ProblemError
+from handoutkit.exporter import Exporter
+from handoutkit.languages import parse_language
+from handoutkit.model import Document, Metadata, Origin, Review, Text, TextUnit
+from handoutkit.ui import UiText
+
+EXPECTED = Path(__file__).parent / "data" / "sms" / "exporter"
+SLUG = "test-handout"
+SOURCE = f"source/{SLUG}.md"
+PO = f"locales/es/LC_MESSAGES/{SLUG}.po"
+EN, ES = parse_language("en"), parse_language("es")
+UNREVIEWED_ES = "Todavía no lo ha revisado un profesional calificado."
+
+SETTINGS = Settings(
+    organization=Organization(name="Hope Clinic", phone="555-0100"),
+    sms=SmsOptions(parts=2, link_template="https://example.org/{lang}/{slug}"),
+)
+
+SOURCE_SMS = (
+    "Your handout is ready. Questions? Call {organization} at {phone}.",
+    "Ask {organization} about palliative care.",
+)
+SPANISH_SMS = (
+    "Su folleto está listo. ¿Preguntas? Llame a {organization} al {phone}.",
+    "Pregunte a {organization} sobre los cuidados paliativos.",
+)
+
+
+def sms_unit(msgid: str, line: int, text: str | None = None, po_line: int = 0, lang: str = "es") -> TextUnit:
+    """An SMS message from line ``line`` of the source, translated at ``po_line`` when ``text`` is given."""
+    if text is None:
+        return TextUnit(msgid, (Text(msgid),), "en", Origin(SOURCE, line), "sms", markdown=False)
+    return TextUnit(msgid, (Text(text),), lang, Origin(SOURCE, line), "sms", False, Origin(PO, po_line))
+
+
+def document(lang: str, sms: tuple[TextUnit, ...], *, sms_parts: int | None = None, reviewed: bool = False) -> Document:
+    title = TextUnit("Test handout", (Text("Test handout"),), "en", Origin(SOURCE, 2), "title", markdown=False)
+    review = Review(source_by="Dr. Ada Reviewer", source_on=dt.date(2026, 11, 1)) if reviewed else Review()
+    review = dataclasses.replace(review, is_translation=lang != "en")
+    meta = Metadata(title=title, sms=sms, sms_parts=sms_parts)
+    return Document(SLUG, SOURCE, lang, "en", meta, (), review)
+
+
+def english(**kwargs: object) -> Document:
+    return document("en", tuple(sms_unit(m, 7 + i) for i, m in enumerate(SOURCE_SMS)), **kwargs)  # type: ignore[arg-type]
+
+
+def spanish(texts: tuple[str, ...] = SPANISH_SMS, **kwargs: object) -> Document:
+    units = tuple(sms_unit(SOURCE_SMS[i], 7 + i, t, 25 + 4 * i) for i, t in enumerate(texts))
+    return document("es", units, **kwargs)  # type: ignore[arg-type]
+
+
+def context(language: str = "es", settings: Settings = SETTINGS) -> RenderContext:
+    lang = parse_language(language)
+    ui = UiText(lang, EN, MappingProxyType({"Not yet reviewed by a qualified reviewer.": UNREVIEWED_ES}))
+    config = Config(None, EN, (EN, ES), "Handouts", "handouts", 0.0, settings)
+    return RenderContext(lang, EN, ui, settings, config, Assets(Path("source")))
+
+
+def files(doc: Document, ctx: RenderContext) -> dict[str, bytes]:
+    return {f.suffix: f.data for f in SmsExporter().render(doc, ctx)}
+
+
+def with_sms(**changes: object) -> Settings:
+    return dataclasses.replace(SETTINGS, sms=dataclasses.replace(SETTINGS.sms, **changes))  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ the files
+
+
+def test_is_an_exporter_named_sms() -> None:
+    exporter = SmsExporter()
+    assert isinstance(exporter, Exporter)
+    assert (exporter.name, exporter.suffixes) == ("sms", (".sms.txt", ".sms.json"))
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_text_file_is_written_exactly(lang: str) -> None:
+    doc = english(reviewed=True) if lang == "en" else spanish()
+    assert files(doc, context(lang))[".sms.txt"] == (EXPECTED / f"{lang}.sms.txt").read_bytes()
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_json_file_is_written_exactly(lang: str) -> None:
+    doc = english(reviewed=True) if lang == "en" else spanish()
+    assert files(doc, context(lang))[".sms.json"] == (EXPECTED / f"{lang}.sms.json").read_bytes()
+
+
+def test_placeholders_are_filled_for_the_language() -> None:
+    spanish_org = dataclasses.replace(SETTINGS, organization=Organization(name="Clínica Esperanza", phone="555-0199"))
+    text = files(spanish(), context("es", spanish_org))[".sms.txt"].decode("utf-8")
+    assert "Llame a Clínica Esperanza al 555-0199." in text
+    assert "{" not in text
+
+
+def test_text_file_is_nfc_even_when_the_translation_is_not() -> None:
+    decomposed = tuple(unicodedata.normalize("NFD", t) for t in SPANISH_SMS)
+    text = files(spanish(decomposed), context())[".sms.txt"].decode("utf-8")
+    assert text == (EXPECTED / "es.sms.txt").read_text(encoding="utf-8")
+
+
+def test_without_a_link_template_nothing_is_appended() -> None:
+    text = files(english(), context("en", with_sms(link_template="")))[".sms.txt"].decode("utf-8")
+    assert text == (
+        "Your handout is ready. Questions? Call Hope Clinic at 555-0100.\n\nAsk Hope Clinic about palliative care.\n"
+    )
+
+
+def test_a_document_without_sms_messages_gets_no_files() -> None:
+    assert SmsExporter().render(document("en", ()), context("en")) == ()
+
+
+def test_untranslated_message_is_sent_in_the_source_language_and_says_so() -> None:
+    doc = document("es", (sms_unit(SOURCE_SMS[1], 8),))
+    [message] = json.loads(files(doc, context())[".sms.json"])["messages"]
+    assert (message["lang"], message["source"], message["translated_at"]) == ("en", f"{SOURCE}:8", None)
+
+
+def test_unreviewed_document_carries_the_review_note_in_its_language() -> None:
+    report = json.loads(files(spanish(), context())[".sms.json"])
+    assert (report["reviewed"], report["review_note"]) == (False, UNREVIEWED_ES)
+
+
+def test_reviewed_document_has_no_review_note() -> None:
+    report = json.loads(files(english(reviewed=True), context("en"))[".sms.json"])
+    assert report["reviewed"] is True and "review_note" not in report
+
+
+def test_spanish_informacion_goes_ucs2_with_67_units_a_part() -> None:
+    text = "Más información sobre su tratamiento en el folleto. Llame a {organization} al {phone} si tiene preguntas."
+    doc = spanish((text, SPANISH_SMS[1]), sms_parts=3)
+    message = json.loads(files(doc, context())[".sms.json"])["messages"][0]
+    # 139 characters with the link: one GSM-7 SMS would hold 160, but á and ó make it 3 parts of 67.
+    assert (message["encoding"], message["units"], message["part_capacity"]) == ("UCS-2", 139, 67)
+    assert len(message["parts"]) == 3
+    assert [c["code_point"] for c in message["forced_ucs2"]] == ["U+00E1", "U+00F3"]
+
+
+# --------------------------------------------------------------- the budget
+
+
+def test_message_within_budget_has_no_problem() -> None:
+    assert SmsExporter().check(spanish(), context()) == []
+
+
+def test_message_over_budget_is_an_error_naming_the_po_file_and_line() -> None:
+    doc = spanish(sms_parts=1)
+    with pytest.raises(ProblemError) as raised:
+        SmsExporter().render(doc, context())
+    [problem] = raised.value.problems
+    assert (problem.kind, problem.origin, problem.severity) == ("sms-over-budget", Origin(PO, 25), "error")
+    assert str(problem).startswith(f"{PO}:25: error: ")
+
+
+def test_over_budget_message_gives_the_count_and_the_characters_that_forced_ucs2() -> None:
+    [problem] = SmsExporter().check(spanish(sms_parts=1), context())
+    assert "takes 2 parts, over its budget of 1" in problem.message
+    assert "103 UTF-16 code units in UCS-2, 67 per part" in problem.message
+    assert "á (U+00E1)" in problem.message
+
+
+def test_the_link_counts_against_the_budget() -> None:
+    # The Spanish message alone is 67 units (one SMS); with the link it is 103 (two parts).
+    assert SmsExporter().check(spanish(sms_parts=1), context("es", with_sms(link_template=""))) == []
+    assert [p.kind for p in SmsExporter().check(spanish(sms_parts=1), context())] == ["sms-over-budget"]
+
+
+def test_front_matter_budget_overrides_the_configuration() -> None:
+    assert SmsExporter().check(spanish(sms_parts=2), context("es", with_sms(parts=1))) == []
+    assert len(SmsExporter().check(spanish(), context("es", with_sms(parts=1)))) == 1
+
+
+def test_source_message_over_budget_names_the_source_line() -> None:
+    long = "Call {organization} at {phone}. " * 10
+    doc = document("en", (sms_unit(long, 9),))
+    [problem] = SmsExporter().check(doc, context("en", with_sms(parts=1)))
+    assert problem.origin == Origin(SOURCE, 9)
+
+
+def test_medical_text_is_never_cut_to_fit() -> None:
+    with pytest.raises(ProblemError):
+        SmsExporter().render(spanish(sms_parts=1), context())
+
+
+# ------------------------------------------------------------- other problems
+
+
+def test_unknown_placeholder_is_an_error() -> None:
+    doc = spanish(("Llame al {teléfono}.", SPANISH_SMS[1]))
+    [problem] = SmsExporter().check(doc, context())
+    assert (problem.kind, problem.origin) == ("sms-text", Origin(PO, 25))
+    assert "{teléfono}" in problem.message
+
+
+def test_placeholder_without_a_configured_value_is_an_error() -> None:
+    settings = dataclasses.replace(SETTINGS, organization=Organization(name="Hope Clinic"))
+    problems = SmsExporter().check(spanish(), context("es", settings))
+    assert [(p.kind, p.origin) for p in problems] == [("sms-text", Origin(PO, 25))]
+    assert "phone" in problems[0].message
+
+
+def test_message_with_a_blank_line_is_an_error() -> None:
+    doc = spanish(("Primera línea.\n\nSegunda línea.", SPANISH_SMS[1]))
+    [problem] = SmsExporter().check(doc, context())
+    assert problem.kind == "sms-text" and "blank line" in problem.message
+
+
+def test_importing_the_exporter_loads_neither_weasyprint_nor_ebooklib() -> None:
+    code = "import sys, exporters.sms; print(sorted({'weasyprint', 'ebooklib'} & set(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
