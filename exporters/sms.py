@@ -27,9 +27,6 @@ from handoutkit.ui import UiMessage, fill
 
 __all__ = ["SmsExporter"]
 
-FIELDS = ("organization", "phone")
-"""The placeholders an SMS message may use."""
-
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 _FIELD = regex.compile(r"{{|}}|{([^{}]*)}")
 """A placeholder as a translator may type it, ``{teléfono}`` too (``{{`` and ``}}`` are braces)."""
