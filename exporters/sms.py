@@ -22,7 +22,7 @@ from handoutkit.errors import Problem, ProblemError
 from handoutkit.exporter import OutputFile
 from handoutkit.model import Document, TextUnit
 from handoutkit.notices import review_notices
-from handoutkit.sms import SmsCount, compose, count_sms, sms_link
+from handoutkit.sms import SmsCount, compose, count_sms, message_links, sms_link
 from handoutkit.ui import UiMessage, fill
 
 __all__ = ["SmsExporter"]
@@ -75,13 +75,14 @@ def _measure(doc: Document, ctx: RenderContext) -> tuple[list[_Message], list[Pr
     values = {"organization": org.name, "phone": org.phone}
     messages: list[_Message] = []
     problems: list[Problem] = []
-    for unit in doc.meta.sms:
+    links = message_links(len(doc.meta.sms), link)
+    for unit, unit_link in zip(doc.meta.sms, links, strict=True):
         origin = unit.translated_at or unit.origin
         trouble = _text_problems(unit.text, values, ctx.language.tag)
         if trouble:
             problems.extend(Problem("sms-text", origin, message) for message in trouble)
             continue
-        count = count_sms(compose(fill(unit.text, values), link), smart=smart)
+        count = count_sms(compose(fill(unit.text, values), unit_link), smart=smart)
         messages.append(_Message(unit, count, budget))
         if count.part_count > budget:
             problems.append(Problem("sms-over-budget", origin, _over_budget(count, budget, ctx.language.tag)))

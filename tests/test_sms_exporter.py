@@ -41,7 +41,7 @@ SOURCE_SMS = (
 )
 SPANISH_SMS = (
     "Su folleto está listo. ¿Preguntas? Llame a {organization} al {phone}.",
-    "Pregunte a {organization} sobre los cuidados paliativos.",
+    "Pregúntele a {organization} sobre los cuidados paliativos.",
 )
 
 
@@ -118,6 +118,11 @@ def test_text_file_is_nfc_even_when_the_translation_is_not() -> None:
     assert text == (EXPECTED / "es.sms.txt").read_text(encoding="utf-8")
 
 
+def test_only_the_last_message_carries_the_link() -> None:
+    messages = json.loads(files(english(), context("en"))[".sms.json"])["messages"]
+    assert [m["text"].endswith("https://example.org/en/test-handout") for m in messages] == [False, True]
+
+
 def test_without_a_link_template_nothing_is_appended() -> None:
     text = files(english(), context("en", with_sms(link_template="")))[".sms.txt"].decode("utf-8")
     assert text == (
@@ -147,8 +152,8 @@ def test_reviewed_document_has_no_review_note() -> None:
 
 def test_spanish_informacion_goes_ucs2_with_67_units_a_part() -> None:
     text = "Más información sobre su tratamiento en el folleto. Llame a {organization} al {phone} si tiene preguntas."
-    doc = spanish((text, SPANISH_SMS[1]), sms_parts=3)
-    message = json.loads(files(doc, context())[".sms.json"])["messages"][0]
+    doc = spanish((SPANISH_SMS[0], text), sms_parts=3)
+    message = json.loads(files(doc, context())[".sms.json"])["messages"][1]
     # 139 characters with the link: one GSM-7 SMS would hold 160, but á and ó make it 3 parts of 67.
     assert (message["encoding"], message["units"], message["part_capacity"]) == ("UCS-2", 139, 67)
     assert len(message["parts"]) == 3
@@ -167,19 +172,20 @@ def test_message_over_budget_is_an_error_naming_the_po_file_and_line() -> None:
     with pytest.raises(ProblemError) as raised:
         SmsExporter().render(doc, context())
     [problem] = raised.value.problems
-    assert (problem.kind, problem.origin, problem.severity) == ("sms-over-budget", Origin(PO, 25), "error")
-    assert str(problem).startswith(f"{PO}:25: error: ")
+    assert (problem.kind, problem.origin, problem.severity) == ("sms-over-budget", Origin(PO, 29), "error")
+    assert str(problem).startswith(f"{PO}:29: error: ")
 
 
 def test_over_budget_message_gives_the_count_and_the_characters_that_forced_ucs2() -> None:
     [problem] = SmsExporter().check(spanish(sms_parts=1), context())
     assert "takes 2 parts, over its budget of 1" in problem.message
-    assert "103 UTF-16 code units in UCS-2, 67 per part" in problem.message
-    assert "á (U+00E1)" in problem.message
+    assert "91 UTF-16 code units in UCS-2, 67 per part" in problem.message
+    assert "ú (U+00FA)" in problem.message
 
 
 def test_the_link_counts_against_the_budget() -> None:
-    # The Spanish message alone is 67 units (one SMS); with the link it is 103 (two parts).
+    # Only the last message carries the link (the first shows on lock screens): the last Spanish message
+    # alone is 55 units (one SMS); with the link it is 91 (two parts).
     assert SmsExporter().check(spanish(sms_parts=1), context("es", with_sms(link_template=""))) == []
     assert [p.kind for p in SmsExporter().check(spanish(sms_parts=1), context())] == ["sms-over-budget"]
 

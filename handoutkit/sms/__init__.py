@@ -3,7 +3,7 @@
 Pure Python (the standard library and ``regex``): the core and any exporter can use it.
 """
 
-from handoutkit.sms.budget import TranslatorBudget, compose, sms_link, translator_budget
+from handoutkit.sms.budget import TranslatorBudget, compose, message_links, sms_link, translator_budget
 from handoutkit.sms.gsm7 import is_gsm7, septets
 from handoutkit.sms.segments import (
     CONCATENATED,
@@ -31,6 +31,7 @@ __all__ = [
     "compose",
     "count_sms",
     "is_gsm7",
+    "message_links",
     "replace_typographic",
     "septets",
     "smart_encode",

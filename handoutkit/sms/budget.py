@@ -41,6 +41,15 @@ def sms_link(template: str, lang: str, slug: str) -> str:
     return template.replace("{lang}", lang).replace("{slug}", slug)
 
 
+def message_links(count: int, link: str) -> list[str]:
+    """The link each of ``count`` messages ends with: only the last one carries it.
+
+    The first message shows on lock screens, and a handout's link names its topic (the slug), so with
+    several messages the link goes at the end of the set, once.
+    """
+    return ["" if index < count - 1 else link for index in range(count)]
+
+
 def compose(text: str, link: str = "") -> str:
     """The message as sent: the text, stripped of surrounding whitespace, then the link after a space."""
     text = text.strip()
@@ -118,7 +127,7 @@ def translator_budget(
     applies smart encoding.
     """
     values = dict(values or {})
-    written = translation or ""
+    written = (translation or "").strip()  # as compose() sends it
     tokens = {"{" + name + "}": value for name, value in values.items()}
     encoding: Encoding = UCS2
     bare = _without(written, tokens)
