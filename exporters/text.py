@@ -51,7 +51,7 @@ class _Writer:
         self.chunks.append(text.strip())
 
     def heading(self, text: str) -> None:
-        self.chunks.append("\n\n" + text.strip())
+        self.chunks.append("\n" + text.strip())
 
     def inlines(self, nodes: Sequence[Inline]) -> str:
         out: list[str] = []
@@ -62,21 +62,26 @@ class _Writer:
                 case Strong(children=children) | Emphasis(children=children):
                     out.append(self.inlines(children))
                 case Link(target=target, children=children):
-                    words = self.inlines(children)
-                    out.append(words + self.address(target, words))
+                    out.append(self.link(target, self.inlines(children)))
                 case LineBreak():
                     out.append("\n")
                 case _:
                     assert_never(node)
         return "".join(out)
 
-    def address(self, target: str, words: str) -> str:
-        """`` (Link: address)`` the first time an address comes up, unless the words already say it."""
-        spoken = target.removeprefix("mailto:").removeprefix("tel:")
-        if target in self.seen_links or spoken in words:
-            return ""
+    def link(self, target: str, words: str) -> str:
+        """The link's words, followed the first time by the address a listener can use."""
+        if target in self.seen_links:
+            return words
         self.seen_links.add(target)
-        return f" ({self.ctx.ui('Link: {address}', address=spoken)})"
+        ui = self.ctx.ui
+        if target.startswith("tel:"):
+            return ui("{text} (Phone: {number})", text=words, number=target.removeprefix("tel:"))
+        if target.startswith("mailto:"):
+            return ui("{text} (Email: {address})", text=words, address=target.removeprefix("mailto:"))
+        if target.rstrip("/") in words:
+            return words
+        return ui("{text} (Link: {address})", text=words, address=target)
 
     def unit(self, unit: TextUnit) -> str:
         return self.inlines(unit.inlines)
@@ -138,7 +143,7 @@ class TextExporter:
             out.paragraph(ui("Language: {language}", language=ctx.language.native_name))
         out.paragraph(out.unit(doc.meta.title))
         if doc.meta.summary is not None:
-            out.paragraph(f"{ui('Main message')}: {out.unit(doc.meta.summary)}")
+            out.paragraph(ui("Main message: {text}", text=out.unit(doc.meta.summary)))
         for notice in review_notices(doc, ui):
             out.paragraph(notice.text)
         updated = updated_notice(doc, ui)
@@ -157,7 +162,9 @@ class TextExporter:
             out.heading(ui("References"))
             lines = []
             for number, reference in enumerate(doc.meta.references, start=1):
-                link = f" ({ui('Link: {address}', address=reference.link)})" if reference.link else ""
-                lines.append(f"{number}. {out.unit(reference.text)}{link}")
+                text = out.unit(reference.text)
+                if reference.link:
+                    text = ui("{text} (Link: {address})", text=text, address=reference.link)
+                lines.append(f"{number}. {text}")
             out.paragraph("\n".join(lines))
         return [OutputFile(".txt", out.text().encode("utf-8"))]

@@ -85,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
         help="export a language when at least this share of its messages is translated (default: "
         "min_coverage in handoutkit.toml, else 100); untranslated blocks keep the source text",
     )
-    parser.add_argument("--quiet", action="store_true", help="print only problems and the summary")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
     return parser
 
 
@@ -130,7 +130,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
 
 def _hints():
-    return None
+    from handoutkit.sms.catalog_hints import sms_hints
+
+    return sms_hints
 
 
 def _formats(exporters, out: TextIO) -> int:

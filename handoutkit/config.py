@@ -185,8 +185,12 @@ class _Lines:
 
     def line(self, keys: tuple[str, ...]) -> int:
         for end in range(len(keys), 0, -1):
-            if keys[:end] in self.positions:
-                return self.positions[keys[:end]]
+            prefix = keys[:end]
+            if prefix in self.positions:
+                return self.positions[prefix]
+            below = [line for key, line in self.positions.items() if key[:end] == prefix]
+            if below:
+                return min(below)
         return 0
 
 

@@ -56,12 +56,18 @@ CORE_UI_MESSAGES: tuple[UiMessage, ...] = (
     UiMessage("Contents", "Heading of a table of contents."),
     UiMessage("Page {page} of {pages}", "Page number at the foot of every printed page."),
     UiMessage("Image: {description}", "Introduces the description of a picture in text-only formats."),
-    UiMessage("Link: {address}", "Gives the address of a link in text-only formats, after the link's words."),
+    UiMessage(
+        "{text} (Link: {address})",
+        "Text-only formats: a link's words ({text}) followed by its web address, which a listener can use.",
+    ),
+    UiMessage("{text} (Phone: {number})", "Text-only formats: a phone link's words followed by the number."),
+    UiMessage("{text} (Email: {address})", "Text-only formats: an email link's words followed by the address."),
     UiMessage("Questions? Call {organization} at {phone}.", "Contact line with the clinic's name and phone number."),
     UiMessage("Questions? Call {phone}.", "Contact line when only a phone number is configured."),
     UiMessage("Website: {address}", "The organization's web address, in the contact details."),
     UiMessage("Language: {language}", "First line of a plain-text file. {language}: the language's own name."),
     UiMessage("Main message", "Label of the short summary shown first in every handout."),
+    UiMessage("Main message: {text}", "Text-only formats: the short summary shown first, after its label."),
 )
 
 

@@ -106,7 +106,7 @@ def flags_for(unit: TextUnit) -> tuple[str, ...]:
 
 def document_messages(doc: Document) -> list[CatalogMessage]:
     """The messages of one document's domain, duplicates merged, in file order."""
-    levels = _heading_levels(doc.blocks)
+    levels = heading_levels(doc.blocks)
     merged: dict[str, tuple[list[tuple[str, int]], list[str], list[str]]] = {}
     for unit in document_units(doc):
         locations, notes, flags = merged.setdefault(unit.msgid, ([], [], []))
@@ -121,14 +121,14 @@ def document_messages(doc: Document) -> list[CatalogMessage]:
     ]
 
 
-def _heading_levels(blocks: Sequence[Block]) -> dict[int, int]:
+def heading_levels(blocks: Sequence[Block]) -> dict[int, int]:
     levels: dict[int, int] = {}
     for block in blocks:
         match block:
             case Heading(level=level, content=content):
                 levels[content.origin.line] = level
             case BlockQuote(children=children):
-                levels.update(_heading_levels(children))
+                levels.update(heading_levels(children))
             case _:
                 pass
     return levels

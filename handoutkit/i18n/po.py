@@ -36,6 +36,8 @@ REVIEW_STATUS = "X-Translation-Status"
 """Header field: a human note on the translation's state (``draft: awaiting review by ...``)."""
 
 _CHARSET = re.compile(r"charset=([A-Za-z0-9_.:-]+)")
+_LINE = re.compile(r'^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
+"""A keyword line or a string continuation line, with one properly closed string."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,13 @@ def read_catalog(path: Path, display: str) -> Catalog:
             "po-encoding", Origin(display, line), f"bytes that are not {charset} text (the header declares {charset})"
         ) from None
     text = text.removeprefix("\ufeff")
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip() and not line.lstrip().startswith("#") and not _LINE.match(line):
+            raise ProblemError.single(
+                "po-syntax",
+                Origin(display, number),
+                f"not valid .po syntax (an unclosed string?): {line.strip()[:60]!r}",
+            )
     try:
         po = polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError) as error:

@@ -1,0 +1,55 @@
+# handoutkit: `make export` builds every output, `make test` runs every test (README, Quick start).
+# Both set up what they need first: Debian packages (scripts/install-system-packages.sh), a .venv with
+# the pinned Python packages (requirements.lock), and for tests the validators (scripts/install-validators.sh).
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: export test system setup validators lint format previews bench clean help
+
+help:
+	@echo "make export   build every format of every handout in every language into output/"
+	@echo "make test     run the linters and the whole test suite (validators included)"
+	@echo "make previews render page 1 and the last page of every PDF to previews/*.png"
+	@echo "make bench    run the benchmarks against pandoc and bare WeasyPrint"
+
+export: setup
+	$(PY) export.py
+
+test: setup validators
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m pytest -q
+
+system:
+	@scripts/install-system-packages.sh
+
+setup: system $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+validators: setup
+	@scripts/install-validators.sh
+
+lint: setup
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: setup
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+previews: export
+	$(PY) scripts/preview_pdfs.py
+
+bench: setup
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf output previews .pytest_cache

@@ -1,0 +1,48 @@
+"""Shared fixtures: fixture projects copied to a temporary folder, the CLI run in-process, and a guard
+that fails any test which logs an unexpected warning."""
+
+from __future__ import annotations
+
+import io
+import logging
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from handoutkit.cli import main
+
+DATA = Path(__file__).parent / "data"
+PROJECTS = DATA / "projects"
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run_cli(project: Path, *args: str) -> tuple[int, str]:
+    """Run ``export.py --project PROJECT ARGS`` in this process; returns (exit status, output)."""
+    out = io.StringIO()
+    code = main(["--project", str(project), *args], out=out)
+    return code, out.getvalue()
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Callable[..., Path]:
+    """Copy ``tests/data/projects/<name>`` into a temporary folder and return the copy's path."""
+
+    def copy(name: str = "basic") -> Path:
+        destination = tmp_path / name
+        shutil.copytree(PROJECTS / name, destination, ignore=shutil.ignore_patterns("output", "*.mo"))
+        return destination
+
+    return copy
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_log_warnings(caplog: pytest.LogCaptureFixture, request: pytest.FixtureRequest):
+    """A test that logs a warning (or worse) fails, unless it is marked ``allow_log_warnings``."""
+    caplog.set_level(logging.WARNING)
+    yield
+    if request.node.get_closest_marker("allow_log_warnings"):
+        return
+    records = [r for r in caplog.get_records("call") if r.levelno >= logging.WARNING]
+    assert not records, "unexpected log records: " + "; ".join(f"{r.name}: {r.getMessage()}" for r in records)
