@@ -1,0 +1,154 @@
+"""The large-print PDF exporter: one PDF/UA-1 handout per document and language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from typing import assert_never
+
+from exporters.pdf.bidi import isolate_ltr_runs
+from exporters.pdf.fetcher import AssetRequests, asset_url
+from exporters.pdf.fonts import FontNotInstalled, FontSet, font_face, font_set, missing_characters, pdf_font_names
+from exporters.pdf.keep import mark_breaks
+from exporters.pdf.layout import page_layout
+from exporters.pdf.messages import PDF_UI_MESSAGES
+from exporters.pdf.page import PageContent, page_content, printed_texts
+from exporters.pdf.postprocess import finish_pdf
+from exporters.pdf.render import render_pdf
+from exporters.pdf.templates import render_css, render_html
+from handoutkit.assets import AssetError
+from handoutkit.config import CONFIG_FILE
+from handoutkit.context import RenderContext
+from handoutkit.errors import Problem, ProblemError
+from handoutkit.exporter import OutputFile
+from handoutkit.model import Block, BlockQuote, Document, Heading, Image, List, Origin, Paragraph
+
+__all__ = ["PdfExporter"]
+
+
+class PdfExporter:
+    """Large-print PDF (PDF/UA-1) through WeasyPrint, one file per document and language."""
+
+    name = "pdf"
+    description = "large-print PDF handout (PDF/UA-1, 18 pt and up), one per document and language"
+    label = "Large-print PDF"
+    suffixes = (".pdf",)
+    ui_messages = PDF_UI_MESSAGES
+
+    def check(self, doc: Document, ctx: RenderContext) -> list[Problem]:
+        """Images that cannot be loaded, fonts that are not installed, characters no font draws."""
+        return _problems(doc, ctx, page_content(doc, ctx, AssetRequests(ctx.assets)))
+
+    def render(self, doc: Document, ctx: RenderContext) -> Sequence[OutputFile]:
+        """The handout as PDF bytes (:class:`ProblemError` when it cannot be printed correctly)."""
+        requests = AssetRequests(ctx.assets)
+        content = page_content(doc, ctx, requests)
+        errors = [p for p in _problems(doc, ctx, content) if p.severity == "error"]
+        if errors:
+            raise ProblemError(errors)
+        fonts = [(lang, font_set(lang)) for lang in _languages(content, doc)]
+        layout = page_layout(ctx.settings.pdf)
+        body = mark_breaks(content.body, doc.blocks, layout.list_line_em, layout.keep_lines)
+        html = isolate_ltr_runs(render_html(replace(content, body=body)), ctx.direction)
+        css = render_css(content, layout, fonts)
+        doc_origin = Origin(doc.path, 0)
+        data = render_pdf(
+            str(html),
+            css,
+            requests,
+            doc_origin=doc_origin,
+            decorative=frozenset(asset_url(image.src) for image in _images(doc.blocks) if image.alt is None),
+            locate=lambda char: _locate(char, content, doc) or doc_origin,
+        )
+        finished = finish_pdf(data)
+        allowed = pdf_font_names(family for _, fs in fonts for family in fs.families)
+        problems = [
+            Problem(
+                "pdf-font",
+                doc_origin,
+                f"the PDF embeds the font {name!r}, which is not in this document's font sets "
+                f"({'; '.join(f'{lang}: {fs}' for lang, fs in fonts)}): a character fell back to another font",
+            )
+            for name in finished.fonts
+            if name not in allowed
+        ]
+        problems += [
+            Problem("missing-glyph", doc_origin, f"the font {name!r} drew an empty box (.notdef) for a character")
+            for name in finished.notdef_fonts
+        ]
+        if problems:
+            raise ProblemError(problems)
+        return [OutputFile(".pdf", finished.data)]
+
+
+def _problems(doc: Document, ctx: RenderContext, content: PageContent) -> list[Problem]:
+    problems: list[Problem] = []
+    for image in _images(doc.blocks):
+        try:
+            ctx.assets.resolve(image.src)
+        except AssetError as error:
+            problems.append(Problem("pdf-image", image.origin, f"image {str(image.src)!r} cannot be used: {error}"))
+    organization = ctx.settings.organization
+    if organization.logo:
+        origin = Origin(CONFIG_FILE, 0)
+        try:
+            ctx.assets.resolve(organization.logo)
+        except AssetError as error:
+            problems.append(Problem("pdf-image", origin, f"organization logo cannot be used: {error}"))
+        if not organization.logo_alt.strip():
+            problems.append(Problem("pdf-image", origin, "organization logo needs logo_alt, its text alternative"))
+    sets: dict[str, FontSet] = {}
+    for lang in _languages(content, doc):
+        try:
+            sets[lang] = font_set(lang)
+        except LookupError as error:
+            problems.append(Problem("pdf-font-set", Origin(doc.path, 0), str(error)))
+    for family in dict.fromkeys(f for fs in sets.values() for f in fs.families):
+        for weight in ("regular", "bold"):
+            try:
+                font_face(family, weight)
+            except FontNotInstalled as error:
+                problems.append(Problem("font-missing", Origin(doc.path, 0), str(error)))
+    if problems:
+        return problems
+    seen: set[tuple[str, Origin]] = set()
+    for text, lang, origin in printed_texts(content, doc):
+        for char in missing_characters(text, sets[lang]):
+            if (char, origin) in seen:
+                continue
+            seen.add((char, origin))
+            problems.append(Problem("missing-glyph", origin, _missing_message(char, lang, sets[lang])))
+    return problems
+
+
+def _missing_message(char: str, lang: str, fonts: FontSet) -> str:
+    import unicodedata
+
+    name = unicodedata.name(char, "unnamed character")
+    return f"{char!r} (U+{ord(char):04X} {name}) is in no font of the {lang} font set ({fonts}): it cannot be printed"
+
+
+def _languages(content: PageContent, doc: Document) -> list[str]:
+    """The languages the page prints, the document's first."""
+    langs = dict.fromkeys([doc.lang] + [lang for _, lang, _ in printed_texts(content, doc)])
+    return list(langs)
+
+
+def _locate(char: str, content: PageContent, doc: Document) -> Origin | None:
+    return next((origin for text, _, origin in printed_texts(content, doc) if char in text), None)
+
+
+def _images(blocks: Sequence[Block]) -> Iterator[Image]:
+    for block in blocks:
+        match block:
+            case Image():
+                yield block
+            case Heading() | Paragraph():
+                pass
+            case List(items=items):
+                for item in items:
+                    yield from _images(item.children)
+            case BlockQuote(children=children):
+                yield from _images(children)
+            case _:
+                assert_never(block)

@@ -1,0 +1,179 @@
+"""Which fonts a language is printed in, where they are, and which characters they cover.
+
+Each writing system has a font set: a short list of families, the script's own face first, then Noto
+Sans for the Latin letters, digits and punctuation that text in that script still holds (drug names,
+phone numbers, web addresses). The stylesheet picks the set with ``:lang()``; the coverage check asks
+the same set whether every character of the document can be drawn before WeasyPrint runs, because
+Pango would otherwise fall back, silently, to whatever installed font has the character.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from babel.core import get_global
+
+from handoutkit.languages import parse_language
+
+__all__ = [
+    "FontFace",
+    "FontNotInstalled",
+    "FontSet",
+    "covered",
+    "font_face",
+    "font_set",
+    "needs_glyph",
+    "pdf_font_names",
+]
+
+LATIN = "Noto Sans"
+
+SCRIPT_FAMILIES: dict[str, tuple[str, ...]] = {
+    "Latn": (LATIN,),
+    "Cyrl": (LATIN,),
+    "Grek": (LATIN,),
+    "Arab": ("Noto Sans Arabic", LATIN),
+    "Hebr": ("Noto Sans Hebrew", LATIN),
+    "Hans": ("Noto Sans CJK SC", LATIN),
+    "Hant": ("Noto Sans CJK TC", LATIN),
+    "Jpan": ("Noto Sans CJK JP", LATIN),
+    "Kore": ("Noto Sans CJK KR", LATIN),
+    "Deva": ("Noto Sans Devanagari", LATIN),
+    "Beng": ("Noto Sans Bengali", LATIN),
+    "Thai": ("Noto Sans Thai", LATIN),
+    "Ethi": ("Noto Sans Ethiopic", LATIN),
+    "Armn": ("Noto Sans Armenian", LATIN),
+    "Geor": ("Noto Sans Georgian", LATIN),
+    "Khmr": ("Noto Sans Khmer", LATIN),
+}
+"""Font families by ISO 15924 script, in the order the stylesheet lists them."""
+
+DEBIAN_PACKAGES = {"Noto Sans CJK": "fonts-noto-cjk"}
+"""Where a family comes from on Debian (anything not listed: fonts-noto-core)."""
+
+WEIGHTS = ("regular", "bold")
+"""The weights the stylesheet uses; every family must have both (no synthesized bold)."""
+
+
+class FontNotInstalled(LookupError):
+    """A family of a font set is missing from the system."""
+
+    def __init__(self, family: str, weight: str) -> None:
+        package = next((p for prefix, p in DEBIAN_PACKAGES.items() if family.startswith(prefix)), "fonts-noto-core")
+        super().__init__(f"the font {family!r} ({weight}) is not installed (Debian package {package})")
+        self.family = family
+
+
+@dataclass(frozen=True, slots=True)
+class FontSet:
+    """The font families one language is printed in."""
+
+    script: str
+    families: tuple[str, ...]
+
+    @property
+    def css(self) -> str:
+        """The CSS ``font-family`` value (family names contain only letters and spaces)."""
+        return ", ".join(f'"{family}"' for family in self.families)
+
+    def __str__(self) -> str:
+        return ", ".join(self.families)
+
+
+@cache
+def font_set(lang: str) -> FontSet:
+    """The font set for a BCP 47 tag (``LookupError`` for a script that has none)."""
+    script = language_script(lang)
+    if script not in SCRIPT_FAMILIES:
+        raise LookupError(f"no font set for the {script} script of {lang!r} (exporters/pdf/fonts.py)")
+    return FontSet(script, SCRIPT_FAMILIES[script])
+
+
+def language_script(lang: str) -> str:
+    """The ISO 15924 script a language is written in (``zh-Hans`` -> Hans, ``ar`` -> Arab)."""
+    locale = parse_language(lang).locale
+    if locale.script:
+        return locale.script
+    likely = get_global("likely_subtags")
+    for key in (f"{locale.language}_{locale.territory}", locale.language):
+        if key in likely:
+            parts = likely[key].split("_")
+            if len(parts) > 1 and len(parts[1]) == 4:
+                return parts[1]
+    return "Latn"
+
+
+@dataclass(frozen=True, slots=True)
+class FontFace:
+    """One installed font file (a face of a collection, for ``.ttc`` files)."""
+
+    family: str
+    weight: str
+    path: Path
+    index: int
+
+
+@cache
+def font_face(family: str, weight: str) -> FontFace:
+    """The file fontconfig uses for ``family`` at ``weight`` (:class:`FontNotInstalled` if it would substitute)."""
+    pattern = f"{family}:weight={'bold' if weight == 'bold' else 'regular'}"
+    try:
+        result = subprocess.run(
+            ["fc-match", "-f", "%{file}\t%{index}\t%{family}\t%{weight}", pattern],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError) as error:
+        raise FontNotInstalled(family, weight) from error
+    path, index, families, found_weight = [*result.stdout.split("\t"), "", "", "", ""][:4]
+    names = {name.strip() for name in families.split(",")}
+    bold = int(found_weight or 0) >= 200
+    if family not in names or bold != (weight == "bold"):
+        raise FontNotInstalled(family, weight)
+    return FontFace(family, weight, Path(path), int(index or 0))
+
+
+@cache
+def covered(family: str) -> frozenset[int]:
+    """The code points ``family`` draws in every weight the stylesheet uses."""
+    from fontTools.ttLib import TTFont
+
+    result: frozenset[int] | None = None
+    for weight in WEIGHTS:
+        face = font_face(family, weight)
+        with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
+            cmap = frozenset(font.getBestCmap() or {})
+        result = cmap if result is None else result & cmap
+    return result or frozenset()
+
+
+def needs_glyph(char: str) -> bool:
+    """False for characters no font has to draw: controls, format characters (ZWJ, bidi marks), line ends."""
+    if char in " \t\n\r":
+        return False
+    return unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp")
+
+
+def missing_characters(text: str, fonts: FontSet) -> list[str]:
+    """The characters of ``text`` that no family of ``fonts`` covers, in order of first appearance."""
+    found: list[str] = []
+    for char in dict.fromkeys(text):
+        if needs_glyph(char) and not any(ord(char) in covered(family) for family in fonts.families):
+            found.append(char)
+    return found
+
+
+def pdf_font_names(families: Iterable[str]) -> frozenset[str]:
+    """The ``BaseFont`` names (after the subset tag) WeasyPrint gives these families at both weights."""
+    names: set[str] = set()
+    for family in families:
+        base = family.replace(" ", "-")
+        names.update((base, f"{base}-Bold"))
+    return frozenset(names)

@@ -1,0 +1,243 @@
+"""What a printed handout says, piece by piece, each piece with its language and where it came from.
+
+:func:`page_content` gathers the title, the main message, the review status, the contents, the body,
+the references and the organization's contact details; the template lays them out, and the font
+check reads :func:`printed_texts` from the same object, so the two cannot disagree about what is
+printed. Document text reaches the template as escaped markup made by :mod:`exporters.html`; the
+interface words are plain strings that the template's autoescaping escapes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import assert_never
+
+from markupsafe import Markup, escape
+
+from exporters.html import HtmlOptions, blocks_html, lang_attrs, unit_html
+from exporters.pdf.fetcher import AssetRequests
+from exporters.pdf.messages import CONTACT_HEADING
+from handoutkit.config import CONFIG_FILE
+from handoutkit.context import RenderContext
+from handoutkit.model import Block, BlockQuote, Document, Heading, Image, List, Origin, Paragraph, TextUnit
+from handoutkit.notices import Notice, contact_details, review_notices, updated_notice
+
+__all__ = ["PageContent", "Piece", "page_content", "printed_texts", "ui_origin"]
+
+PAGE_NUMBER = "Page {page} of {pages}"
+NO_ATTRS = Markup("")
+CONTENTS_MIN_SECTIONS = 3
+"""A contents list is printed when the handout has at least this many sections."""
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A piece of printed text."""
+
+    html: Markup
+    text: str
+    lang: str
+    origin: Origin
+    attrs: Markup = NO_ATTRS
+    """`` lang=".." dir=".."`` when the piece is not in the document's language."""
+    warning: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ContentsEntry:
+    anchor: str
+    piece: Piece
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    piece: Piece
+    link: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PageContent:
+    """Everything one handout prints, in reading order."""
+
+    lang: str
+    direction: str
+    title: Piece
+    organization: Piece | None
+    logo: tuple[str, Piece] | None
+    """The organization's logo: its URL and its text alternative."""
+    summary_label: Piece | None
+    summary: Piece | None
+    notices: tuple[Piece, ...]
+    contents_label: Piece | None
+    contents: tuple[ContentsEntry, ...]
+    body: Markup
+    references_label: Piece | None
+    references: tuple[Reference, ...]
+    contact_label: Piece | None
+    contact: tuple[Piece, ...]
+    footer: Piece
+    """The page number line with ``{page}`` and ``{pages}`` left in."""
+    created: str | None
+    modified: str | None
+    description: str
+    author: str
+
+
+def ui_origin(ctx: RenderContext) -> Origin:
+    """Where interface words of this language come from."""
+    return Origin(f"locales/{ctx.language.gettext}/LC_MESSAGES/ui.po", 0)
+
+
+def page_content(doc: Document, ctx: RenderContext, requests: AssetRequests) -> PageContent:
+    """The printed handout (images are allowed in ``requests`` as they are met)."""
+    options = HtmlOptions(doc_lang=doc.lang, image=lambda image: _image_html(image, doc.lang, requests, options))
+
+    def unit(content: TextUnit) -> Piece:
+        attrs = lang_attrs(content.lang, options) if content.lang != doc.lang else Markup("")
+        return Piece(unit_html(content), content.text, content.lang, content.translated_at or content.origin, attrs)
+
+    def ui(msgid: str, **values: str) -> Piece:
+        text = ctx.ui(msgid, **values)
+        lang = ctx.ui.lang(msgid)
+        return _piece(text, lang, ui_origin(ctx), doc.lang, options)
+
+    def notice(item: Notice) -> Piece:
+        piece = _piece(item.text, item.lang, ui_origin(ctx), doc.lang, options)
+        return Piece(piece.html, piece.text, piece.lang, piece.origin, piece.attrs, item.warning)
+
+    meta = doc.meta
+    settings = ctx.settings
+    organization = settings.organization
+    config_origin = Origin(CONFIG_FILE, 0)
+    notices = [notice(n) for n in review_notices(doc, ctx.ui)]
+    if (updated := updated_notice(doc, ctx.ui)) is not None:
+        notices.append(notice(updated))
+    sections = [b for b in doc.blocks if isinstance(b, Heading) and b.level == 2]
+    contact = contact_details(organization, ctx.ui)
+    contact_lines: list[Piece] = []
+    if contact.sentence is not None:
+        contact_lines.append(_linked(notice(contact.sentence), contact.phone, contact.phone_uri))
+    if contact.website is not None:
+        contact_lines.append(_linked(notice(contact.website), contact.web, contact.web))
+    body = blocks_html(doc.blocks, options)
+    return PageContent(
+        lang=doc.lang,
+        direction=ctx.direction,
+        title=unit(meta.title),
+        organization=_piece(organization.name, doc.lang, config_origin, doc.lang, options)
+        if organization.name
+        else None,
+        logo=_logo(organization.logo, organization.logo_alt, requests, config_origin, doc.lang, options),
+        summary_label=ui("Main message") if meta.summary is not None else None,
+        summary=unit(meta.summary) if meta.summary is not None else None,
+        notices=tuple(notices),
+        contents_label=ui("Contents") if len(sections) >= CONTENTS_MIN_SECTIONS else None,
+        contents=tuple(ContentsEntry(h.anchor, unit(h.content)) for h in sections)
+        if len(sections) >= CONTENTS_MIN_SECTIONS
+        else (),
+        body=body,
+        references_label=ui("References") if meta.references else None,
+        references=tuple(Reference(unit(r.text), r.link) for r in meta.references),
+        contact_label=ui(CONTACT_HEADING) if contact_lines else None,
+        contact=tuple(contact_lines),
+        footer=ui(PAGE_NUMBER, page="{page}", pages="{pages}"),
+        created=_w3c(meta.updated),
+        modified=_w3c(_latest(meta.updated, doc.revised)),
+        description=meta.summary.text if meta.summary is not None else "",
+        author=settings.publisher or organization.name,
+    )
+
+
+def printed_texts(content: PageContent, doc: Document) -> Iterator[tuple[str, str, Origin]]:
+    """(text, language, origin) for everything the page prints, the body's units included."""
+    pieces: list[Piece | None] = [
+        content.organization,
+        content.title,
+        content.summary_label,
+        content.summary,
+        *content.notices,
+        content.contents_label,
+        *(entry.piece for entry in content.contents),
+        content.references_label,
+        *(reference.piece for reference in content.references),
+        content.contact_label,
+        *content.contact,
+    ]
+    for piece in pieces:
+        if piece is not None:
+            yield piece.text, piece.lang, piece.origin
+    for reference in content.references:
+        if reference.link:
+            yield reference.link, content.lang, reference.piece.origin
+    footer = content.footer  # printed in the page's own font set, whatever language it is in
+    yield footer.text.replace("{page}", "0123456789").replace("{pages}", ""), content.lang, footer.origin
+    for unit in _block_units(doc.blocks):
+        yield unit.text, unit.lang, unit.translated_at or unit.origin
+
+
+def _block_units(blocks: Sequence[Block]) -> Iterator[TextUnit]:
+    for block in blocks:
+        match block:
+            case Heading(content=content) | Paragraph(content=content):
+                yield content
+            case Image():
+                pass
+            case List(items=items):
+                for item in items:
+                    yield item.content
+                    yield from _block_units(item.children)
+            case BlockQuote(children=children):
+                yield from _block_units(children)
+            case _:
+                assert_never(block)
+
+
+def _piece(text: str, lang: str, origin: Origin, doc_lang: str, options: HtmlOptions) -> Piece:
+    attrs = lang_attrs(lang, options) if lang != doc_lang else Markup("")
+    return Piece(escape(text), text, lang, origin, attrs)
+
+
+def _linked(piece: Piece, shown: str, target: str) -> Piece:
+    """``piece`` with the first occurrence of ``shown`` made a link to ``target``."""
+    if not shown or not target or shown not in piece.text:
+        return piece
+    before, _, after = piece.text.partition(shown)
+    html = Markup('{}<a href="{}">{}</a>{}').format(before, target, shown, after)
+    return Piece(html, piece.text, piece.lang, piece.origin, piece.attrs, piece.warning)
+
+
+def _logo(
+    src: str, alt: str, requests: AssetRequests, origin: Origin, doc_lang: str, options: HtmlOptions
+) -> tuple[str, Piece] | None:
+    if not src:
+        return None
+    return requests.allow(src, origin), _piece(alt, doc_lang, origin, doc_lang, options)
+
+
+def _image_html(image: Image, doc_lang: str, requests: AssetRequests, options: HtmlOptions) -> Markup:
+    url = requests.allow(image.src, image.origin)
+    if image.alt is None:
+        return Markup('<img class="figure decorative" src="{}" alt="" />').format(url)
+    attrs = lang_attrs(image.alt.lang, options) if image.alt.lang != doc_lang else Markup("")
+    return Markup('<img class="figure" src="{}" alt="{}"{} />').format(url, image.alt.text, attrs)
+
+
+def _latest(date: dt.date | None, moment: dt.datetime | None) -> dt.date | dt.datetime | None:
+    if moment is None:
+        return date
+    if date is None:
+        return moment
+    return moment if moment.date() >= date else date
+
+
+def _w3c(value: dt.date | dt.datetime | None) -> str | None:
+    """A W3C date (``2026-11-25`` or ``2026-11-25T10:00:00+00:00``) for the PDF's dates."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+        return value.isoformat(timespec="seconds")
+    return value.isoformat()

@@ -1,0 +1,174 @@
+"""After WeasyPrint: make every piece of content either tagged or an artifact, and list the fonts.
+
+WeasyPrint 70 writes the text of page-margin boxes (the page numbers) as marked content with an MCID
+whose structure element the tree never reaches (Matterhorn 01-005), and a decorative image
+(``alt=""``) as a Figure without /Alt (13-004). Here those sequences become ``/Artifact`` (page
+furniture ``/Type /Pagination``, decorative images ``/Type /Layout``), the elements leave the tree and
+the parent tree, the remaining MCIDs of each page are renumbered from 0, and structure elements left
+empty are removed. The result is saved deterministically: the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from io import BytesIO
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pikepdf
+
+__all__ = ["FinishedPdf", "finish_pdf", "font_dictionaries"]
+
+
+@dataclass(frozen=True, slots=True)
+class FinishedPdf:
+    """The post-processed PDF and what it embeds."""
+
+    data: bytes
+    fonts: tuple[str, ...]
+    """Embedded fonts' names without the subset tag (``Noto-Sans-Bold``), sorted."""
+    notdef_fonts: tuple[str, ...]
+    """Fonts in which WeasyPrint drew a .notdef glyph for a character the font lacks."""
+
+
+def finish_pdf(data: bytes) -> FinishedPdf:
+    """Post-process WeasyPrint's PDF/UA output (see the module's description)."""
+    import pikepdf
+
+    with pikepdf.open(BytesIO(data)) as pdf:
+        tree_root = pdf.Root.StructTreeRoot
+        reached: set[tuple[int, int]] = set()
+        for top in _kids(tree_root):
+            _walk(top, reached)
+        pages_by_key = {int(page.obj.StructParents): page for page in pdf.pages if "/StructParents" in page.obj}
+        nums = tree_root.ParentTree.Nums
+        for index in range(0, len(nums), 2):
+            key, value = int(nums[index]), nums[index + 1]
+            if isinstance(value, pikepdf.Array) and key in pages_by_key:
+                nums[index + 1] = _retag_page(pdf, pages_by_key[key], value, reached)
+        for top in _kids(tree_root):
+            _prune_empty(top)
+        fonts, notdef = _fonts(pdf)
+        out = BytesIO()
+        pdf.save(
+            out,
+            deterministic_id=True,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+            compress_streams=True,
+        )
+    return FinishedPdf(out.getvalue(), fonts, notdef)
+
+
+def _kids(element: pikepdf.Object) -> list[pikepdf.Object]:
+    import pikepdf
+
+    kids = element.get("/K")
+    if kids is None:
+        return []
+    items = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+    return [k for k in items if isinstance(k, pikepdf.Dictionary) and "/S" in k]
+
+
+def _walk(element: pikepdf.Object, reached: set[tuple[int, int]]) -> None:
+    """Mark every element under ``element`` reached; detach Figures without /Alt (decorative images)."""
+    import pikepdf
+
+    kids = element.get("/K")
+    if not isinstance(kids, pikepdf.Array):
+        return
+    kept = []
+    for kid in kids:
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            if kid.S == "/Figure" and not str(kid.get("/Alt", "")).strip():
+                continue
+            reached.add(kid.objgen)
+            _walk(kid, reached)
+        kept.append(kid)
+    if len(kept) != len(kids):
+        element.K = pikepdf.Array(kept)
+
+
+def _retag_page(
+    pdf: pikepdf.Pdf, page: pikepdf.Page, elements: pikepdf.Array, reached: set[tuple[int, int]]
+) -> pikepdf.Array:
+    """Turn the page's unreached MCIDs into artifacts and renumber the rest; return its new parent array."""
+    import pikepdf
+
+    parents = list(elements)
+    unreached = {mcid for mcid, element in enumerate(parents) if element.objgen not in reached}
+    if not unreached:
+        return elements
+    renumbered: dict[int, int] = {}
+    instructions = []
+    for instruction in pikepdf.parse_content_stream(page):
+        if isinstance(instruction, pikepdf.ContentStreamInstruction) and str(instruction.operator) == "BDC":
+            operands = list(instruction.operands)
+            properties = operands[1] if len(operands) == 2 else None
+            if isinstance(properties, pikepdf.Dictionary) and "/MCID" in properties:
+                mcid = int(properties.MCID)
+                if mcid in unreached:
+                    kind = pikepdf.Name.Layout if parents[mcid].get("/S") == "/Figure" else pikepdf.Name.Pagination
+                    operands = [pikepdf.Name.Artifact, pikepdf.Dictionary(Type=kind)]
+                else:
+                    renumbered[mcid] = len(renumbered)
+                    operands = [operands[0], pikepdf.Dictionary(MCID=renumbered[mcid])]
+                instruction = pikepdf.ContentStreamInstruction(operands, instruction.operator)
+        instructions.append(instruction)
+    page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+    updated: set[tuple[int, int]] = set()
+    for old in renumbered:
+        element = parents[old]
+        if element.objgen in updated:
+            continue
+        updated.add(element.objgen)
+        element.K = pikepdf.Array([renumbered.get(int(k), int(k)) if isinstance(k, int) else k for k in element.K])
+    return pikepdf.Array([parents[old] for old in sorted(renumbered, key=renumbered.__getitem__)])
+
+
+def _prune_empty(element: pikepdf.Object) -> bool:
+    """Remove structure elements left with no content; True when ``element`` itself is empty."""
+    import pikepdf
+
+    kids = element.get("/K")
+    if kids is None:
+        return True
+    if not isinstance(kids, pikepdf.Array):
+        return False
+    kept = [k for k in kids if not (isinstance(k, pikepdf.Dictionary) and "/S" in k and _prune_empty(k))]
+    if len(kept) != len(kids):
+        element.K = pikepdf.Array(kept)
+    return not kept
+
+
+def font_dictionaries(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
+    """Every font the pages and their form XObjects use, once each."""
+    import pikepdf
+
+    seen: set[tuple[int, int]] = set()
+
+    def from_resources(resources: pikepdf.Object | None, depth: int) -> Iterator[pikepdf.Dictionary]:
+        if not isinstance(resources, pikepdf.Dictionary) or depth > 8:
+            return
+        for font in (resources.get("/Font") or {}).values():
+            if font.objgen not in seen or font.objgen == (0, 0):
+                seen.add(font.objgen)
+                yield font
+        for xobject in (resources.get("/XObject") or {}).values():
+            if xobject.get("/Subtype") == "/Form" and xobject.objgen not in seen:
+                seen.add(xobject.objgen)
+                yield from from_resources(xobject.get("/Resources"), depth + 1)
+
+    for page in pdf.pages:
+        yield from from_resources(page.obj.get("/Resources"), 0)
+
+
+def _fonts(pdf: pikepdf.Pdf) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    names: set[str] = set()
+    notdef: set[str] = set()
+    for font in font_dictionaries(pdf):
+        name = str(font.get("/BaseFont", "/?"))[1:].split("+", 1)[-1]
+        names.add(name)
+        if font.get("/Subtype") == "/Type0" and font.get("/Encoding") != "/Identity-H":
+            notdef.add(name)
+    return tuple(sorted(names)), tuple(sorted(notdef))

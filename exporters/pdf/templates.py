@@ -1,0 +1,94 @@
+"""The page's HTML and CSS, from Jinja2 templates with autoescaping.
+
+Translated text only ever reaches a template as a value, never as template source, so ``{{ 7*7 }}`` in
+a catalog prints as written; HTML values are escaped by autoescaping or by :mod:`exporters.html`, and
+text that goes into CSS (the page number line) is escaped for CSS strings by :func:`css_string`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from exporters.pdf.fonts import FontSet
+from exporters.pdf.layout import LIST_INDENT_EM, NUMBERED_INDENT_EM, PageLayout
+from exporters.pdf.page import PageContent
+
+__all__ = ["css_string", "environment", "footer_content", "render_css", "render_html"]
+
+IMAGE_MAX_HEIGHT = 4.5 * 72
+"""The tallest an image may print, in points, so that it shares its page with some text."""
+
+
+@cache
+def environment() -> Environment:
+    """The exporter's template environment (autoescaping on for every template)."""
+    return Environment(
+        loader=PackageLoader("exporters.pdf", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_html(page: PageContent) -> Markup:
+    """The handout as one HTML document."""
+    return Markup(environment().get_template("handout.html.j2").render(page=page))
+
+
+def render_css(page: PageContent, layout: PageLayout, fonts: Iterable[tuple[str, FontSet]]) -> str:
+    """The stylesheet: the large-print layout and one ``:lang()`` font rule per language printed.
+
+    ``fonts`` pairs each BCP 47 tag with its font set, the document's language first.
+    """
+    pairs = list(fonts)
+    rules = [("html", Markup(pairs[0][1].css))] + [(Markup(f":lang({tag})"), Markup(fs.css)) for tag, fs in pairs]
+    return (
+        environment()
+        .get_template("handout.css.j2")
+        .render(
+            layout=layout,
+            font_rules=rules,
+            footer=footer_content(page.footer.text),
+            footer_fonts=Markup(pairs[0][1].css),
+            list_indent=LIST_INDENT_EM,
+            numbered_indent=NUMBERED_INDENT_EM,
+            image_max_height=min(
+                IMAGE_MAX_HEIGHT, layout.height - layout.margin_top - layout.margin_bottom - layout.line
+            ),
+        )
+    )
+
+
+_CSS_SAFE = re.compile(r"[A-Za-z0-9]")
+
+
+def css_string(text: str) -> Markup:
+    """``text`` as a double-quoted CSS string, everything but ASCII letters and digits escaped.
+
+    Spaces are escaped too: a hex escape swallows the one space that follows it.
+    """
+    body = "".join(char if _CSS_SAFE.fullmatch(char) else f"\\{ord(char):06x}" for char in text)
+    return Markup(f'"{body}"')
+
+
+_COUNTERS = re.compile(r"\{(page|pages)\}")
+
+
+def footer_content(template: str) -> Markup:
+    """The CSS ``content`` value for a page number line such as ``Page {page} of {pages}``."""
+    parts: list[str] = []
+    position = 0
+    for match in _COUNTERS.finditer(template):
+        if match.start() > position:
+            parts.append(css_string(template[position : match.start()]))
+        parts.append(f"counter({match.group(1)})")
+        position = match.end()
+    if position < len(template):
+        parts.append(css_string(template[position:]))
+    return Markup(" ".join(parts) or '""')
