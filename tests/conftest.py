@@ -46,3 +46,18 @@ def _no_unexpected_log_warnings(caplog: pytest.LogCaptureFixture, request: pytes
         return
     records = [r for r in caplog.get_records("call") if r.levelno >= logging.WARNING]
     assert not records, "unexpected log records: " + "; ".join(f"{r.name}: {r.getMessage()}" for r in records)
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own handouts, catalogs and configuration, built once (every format) in a temporary
+    copy; returns its ``output`` folder. The build must succeed with nothing skipped or failed."""
+    project = tmp_path_factory.mktemp("real") / "project"
+    project.mkdir()
+    for name in ("source", "locales"):
+        shutil.copytree(REPO / name, project / name, ignore=shutil.ignore_patterns("*.mo"))
+    shutil.copy(REPO / "handoutkit.toml", project / "handoutkit.toml")
+    code, output = run_cli(project, "--quiet")
+    assert code == 0, output
+    assert "skipped 0, failed 0" in output, output
+    return project / "output"
