@@ -27,7 +27,32 @@ SCRIPTS = {
 }
 """Letters that count as the language's own script."""
 ENGLISH_WORDS = frozenset(
-    "the and of to is are your you with for that this can it be or not have has from will may when about".split()
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "is",
+        "are",
+        "your",
+        "you",
+        "with",
+        "for",
+        "that",
+        "this",
+        "can",
+        "it",
+        "be",
+        "or",
+        "not",
+        "have",
+        "has",
+        "from",
+        "will",
+        "may",
+        "when",
+        "about",
+    ]
 )
 """Common English words: a Latin-script translation made mostly of them was left in English."""
 VIETNAMESE_MARKS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
