@@ -56,6 +56,13 @@ def _chars(key: tuple[str, float, int]) -> list[list[dict]]:
         return [list(page.chars) for page in pdf.pages]
 
 
+def document_text(path: str | Path) -> str:
+    """All the text as pdfplumber lays it out, whitespace collapsed to single spaces (visual order for
+    right-to-left text)."""
+    with pdfplumber.open(str(path)) as pdf:
+        return " ".join(" ".join((page.extract_text() or "").split()) for page in pdf.pages)
+
+
 def _page_size(path: str | Path, index: int) -> tuple[float, float]:
     box = [float(v) for v in open_pdf(path).pages[index].mediabox]
     return box[2] - box[0], box[3] - box[1]

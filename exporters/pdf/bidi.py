@@ -25,6 +25,8 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 _STRONG_LTR = {"L", "EN"}
 _STRONG_RTL = {"R", "AL", "AN"}
 _OPENING = {"(": ")", "[": "]"}
+NOWRAP_MAX = 30
+"""Runs up to this long without a ``/`` (a dose, a drug name, a phone number) are not broken across lines."""
 
 
 def ltr_runs(text: str) -> list[tuple[str, bool]]:
@@ -123,5 +125,9 @@ def isolate_ltr_runs(html: Markup, base_direction: str) -> Markup:
             continue
         for piece, is_run in ltr_runs(unescape(part)):
             text = str(escape(piece))
-            out.append(f'<span dir="ltr" class="ltr">{text}</span>' if is_run else text)
+            if not is_run:
+                out.append(text)
+                continue
+            css_class = "ltr nowrap" if len(piece) <= NOWRAP_MAX and "/" not in piece else "ltr"
+            out.append(f'<span dir="ltr" class="{css_class}">{text}</span>')
     return Markup("".join(out))

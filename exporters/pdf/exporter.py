@@ -8,9 +8,18 @@ from typing import assert_never
 
 from exporters.pdf.bidi import isolate_ltr_runs
 from exporters.pdf.fetcher import AssetRequests, asset_url
-from exporters.pdf.fonts import FontNotInstalled, FontSet, font_face, font_set, missing_characters, pdf_font_names
+from exporters.pdf.fonts import (
+    FontNotInstalled,
+    FontSet,
+    font_face,
+    font_set,
+    missing_characters,
+    pdf_font_faces,
+    pdf_font_names,
+)
 from exporters.pdf.keep import mark_breaks
 from exporters.pdf.layout import page_layout
+from exporters.pdf.links import print_addresses
 from exporters.pdf.messages import PDF_UI_MESSAGES
 from exporters.pdf.page import PageContent, page_content, printed_texts
 from exporters.pdf.postprocess import finish_pdf
@@ -49,6 +58,7 @@ class PdfExporter:
         fonts = [(lang, font_set(lang)) for lang in _languages(content, doc)]
         layout = page_layout(ctx.settings.pdf)
         body = mark_breaks(content.body, doc.blocks, layout.list_line_em, layout.keep_lines)
+        body = print_addresses(body, ctx.ui, doc.lang)
         html = isolate_ltr_runs(render_html(replace(content, body=body)), ctx.direction)
         css = render_css(content, layout, fonts)
         doc_origin = Origin(doc.path, 0)
@@ -60,8 +70,9 @@ class PdfExporter:
             decorative=frozenset(asset_url(image.src) for image in _images(doc.blocks) if image.alt is None),
             locate=lambda char: _locate(char, content, doc) or doc_origin,
         )
-        finished = finish_pdf(data)
-        allowed = pdf_font_names(family for _, fs in fonts for family in fs.families)
+        families = [family for _, fs in fonts for family in fs.families]
+        finished = finish_pdf(data, pdf_font_faces(families))
+        allowed = pdf_font_names(families)
         problems = [
             Problem(
                 "pdf-font",

@@ -27,7 +27,9 @@ __all__ = [
     "covered",
     "font_face",
     "font_set",
+    "glyph_ids",
     "needs_glyph",
+    "pdf_font_faces",
     "pdf_font_names",
 ]
 
@@ -170,10 +172,31 @@ def missing_characters(text: str, fonts: FontSet) -> list[str]:
     return found
 
 
-def pdf_font_names(families: Iterable[str]) -> frozenset[str]:
-    """The ``BaseFont`` names (after the subset tag) WeasyPrint gives these families at both weights."""
-    names: set[str] = set()
+def pdf_font_faces(families: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """(family, weight) by the ``BaseFont`` name (after the subset tag) WeasyPrint gives each face."""
+    faces: dict[str, tuple[str, str]] = {}
     for family in families:
         base = family.replace(" ", "-")
-        names.update((base, f"{base}-Bold"))
-    return frozenset(names)
+        faces[base] = (family, "regular")
+        faces[f"{base}-Bold"] = (family, "bold")
+    return faces
+
+
+def pdf_font_names(families: Iterable[str]) -> frozenset[str]:
+    """The ``BaseFont`` names (after the subset tag) WeasyPrint gives these families at both weights."""
+    return frozenset(pdf_font_faces(families))
+
+
+MIRRORED = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "«": "»", "»": "«", "‹": "›", "›": "‹"}
+"""Paired punctuation that right-to-left text draws with its mirror image's glyph."""
+
+
+@cache
+def glyph_ids(family: str, weight: str) -> dict[str, int]:
+    """The glyph id of each :data:`MIRRORED` character in one face."""
+    from fontTools.ttLib import TTFont
+
+    face = font_face(family, weight)
+    with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
+        cmap = font.getBestCmap() or {}
+        return {char: font.getGlyphID(cmap[ord(char)]) for char in MIRRORED if ord(char) in cmap}

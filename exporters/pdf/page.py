@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from exporters.html import HtmlOptions, blocks_html, lang_attrs, unit_html
 from exporters.pdf.fetcher import AssetRequests
+from exporters.pdf.links import LINK_MESSAGES
 from exporters.pdf.messages import CONTACT_HEADING
 from handoutkit.config import CONFIG_FILE
 from handoutkit.context import RenderContext
@@ -79,6 +80,8 @@ class PageContent:
     contact: tuple[Piece, ...]
     footer: Piece
     """The page number line with ``{page}`` and ``{pages}`` left in."""
+    link_words: tuple[Piece, ...]
+    """The words printed around a link's address (:mod:`exporters.pdf.links`), fields left empty."""
     created: str | None
     modified: str | None
     description: str
@@ -143,6 +146,7 @@ def page_content(doc: Document, ctx: RenderContext, requests: AssetRequests) -> 
         contact_label=ui(CONTACT_HEADING) if contact_lines else None,
         contact=tuple(contact_lines),
         footer=ui(PAGE_NUMBER, page="{page}", pages="{pages}"),
+        link_words=tuple(ui(message, text="", **{field: ""}) for message, field in LINK_MESSAGES.values()),
         created=_w3c(meta.updated),
         modified=_w3c(_latest(meta.updated, doc.revised)),
         description=meta.summary.text if meta.summary is not None else "",
@@ -164,6 +168,7 @@ def printed_texts(content: PageContent, doc: Document) -> Iterator[tuple[str, st
         *(reference.piece for reference in content.references),
         content.contact_label,
         *content.contact,
+        *content.link_words,
     ]
     for piece in pieces:
         if piece is not None:

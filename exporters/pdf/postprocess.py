@@ -5,12 +5,19 @@ whose structure element the tree never reaches (Matterhorn 01-005), and a decora
 (``alt=""``) as a Figure without /Alt (13-004). Here those sequences become ``/Artifact`` (page
 furniture ``/Type /Pagination``, decorative images ``/Type /Layout``), the elements leave the tree and
 the parent tree, the remaining MCIDs of each page are renumbered from 0, and structure elements left
-empty are removed. The result is saved deterministically: the same input gives the same bytes.
+empty are removed.
+
+WeasyPrint gives each glyph the text of its first use: when Arabic text draws "(" with the glyph of ")"
+(bidi mirroring) before Latin text uses that glyph as a plain ")", every ")" in the file then reads as
+"(". Each bracket glyph is given back its own character, the one the font's cmap draws with it (the
+usual convention: right-to-left text is stored in visual order, and bidi-aware readers mirror back).
+The result is saved deterministically: the same input gives the same bytes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from io import BytesIO
 from typing import TYPE_CHECKING
@@ -32,8 +39,11 @@ class FinishedPdf:
     """Fonts in which WeasyPrint drew a .notdef glyph for a character the font lacks."""
 
 
-def finish_pdf(data: bytes) -> FinishedPdf:
-    """Post-process WeasyPrint's PDF/UA output (see the module's description)."""
+def finish_pdf(data: bytes, faces: Mapping[str, tuple[str, str]] | None = None) -> FinishedPdf:
+    """Post-process WeasyPrint's PDF/UA output (see the module's description).
+
+    ``faces`` maps embedded font names to (family, weight), for :func:`_fix_mirrored_brackets`.
+    """
     import pikepdf
 
     with pikepdf.open(BytesIO(data)) as pdf:
@@ -50,6 +60,8 @@ def finish_pdf(data: bytes) -> FinishedPdf:
         for top in _kids(tree_root):
             _prune_empty(top)
         fonts, notdef = _fonts(pdf)
+        if faces:
+            _fix_mirrored_brackets(pdf, faces)
         out = BytesIO()
         pdf.save(
             out,
@@ -172,3 +184,33 @@ def _fonts(pdf: pikepdf.Pdf) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if font.get("/Subtype") == "/Type0" and font.get("/Encoding") != "/Identity-H":
             notdef.add(name)
     return tuple(sorted(names)), tuple(sorted(notdef))
+
+
+_BFCHAR = re.compile(r"<([0-9a-fA-F]{4})> <([0-9a-fA-F]+)>")
+
+
+def _fix_mirrored_brackets(pdf: pikepdf.Pdf, faces: Mapping[str, tuple[str, str]]) -> None:
+    """Map each bracket glyph in /ToUnicode to the character the font draws it for."""
+    import pikepdf
+
+    from exporters.pdf.fonts import MIRRORED, glyph_ids
+
+    for font in font_dictionaries(pdf):
+        face = faces.get(str(font.get("/BaseFont", "/?"))[1:].split("+", 1)[-1])
+        stream = font.get("/ToUnicode")
+        if face is None or not isinstance(stream, pikepdf.Stream):
+            continue
+        ids = glyph_ids(*face)
+        own = {gid: char for char, gid in ids.items()}
+
+        def fix(match: re.Match[str], own: dict[int, str] = own) -> str:
+            text = bytes.fromhex(match.group(2)).decode("utf-16-be", "replace")
+            char = own.get(int(match.group(1), 16))
+            if text in MIRRORED and char is not None and char != text:
+                return f"<{match.group(1)}> <{char.encode('utf-16-be').hex()}>"
+            return match.group(0)
+
+        original = bytes(stream.read_bytes()).decode("latin-1")
+        fixed = _BFCHAR.sub(fix, original)
+        if fixed != original:
+            stream.write(fixed.encode("latin-1"))
