@@ -8,7 +8,7 @@ as XHTML. Formats differ only where the :class:`HtmlOptions` say.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import assert_never
 
 from markupsafe import Markup, escape
@@ -119,5 +119,7 @@ def _block(block: Block, options: HtmlOptions) -> Markup:
 
 
 def _item(item: ListItem, options: HtmlOptions) -> Markup:
-    nested = Markup("\n") + blocks_html(item.children, options) if item.children else Markup("")
+    # Nested blocks inherit the item's language: compare them with it, not with the page's.
+    inner = replace(options, doc_lang=item.content.lang)
+    nested = Markup("\n") + blocks_html(item.children, inner) if item.children else Markup("")
     return Markup("<li{}>{}{}</li>").format(_unit_attrs(item.content, options), unit_html(item.content), nested)
