@@ -1,0 +1,47 @@
+"""EPUB 3 exporter: reflowable, accessible books (EPUB Accessibility 1.1, WCAG 2.1 AA).
+
+One book per handout and language (``output/<lang>/<slug>.epub``) and one collection per language.
+Importing this package does not import ebooklib: only :meth:`EpubExporter.render` and
+:meth:`EpubExporter.render_collection` do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from exporters.epub.messages import EPUB_UI_MESSAGES
+from handoutkit.context import RenderContext
+from handoutkit.errors import Problem
+from handoutkit.exporter import OutputFile
+from handoutkit.model import Document
+
+__all__ = ["EpubExporter"]
+
+
+class EpubExporter:
+    """EPUB 3 books with accessibility metadata, one per handout and one collection per language."""
+
+    name = "epub"
+    description = "EPUB 3 e-book (EPUB Accessibility 1.1, WCAG 2.1 AA), one per handout plus a collection"
+    suffixes = (".epub",)
+    ui_messages = EPUB_UI_MESSAGES
+
+    def check(self, doc: Document, ctx: RenderContext) -> Sequence[Problem]:
+        """An error when nobody is named to certify the books' accessibility claim."""
+        from exporters.epub.assemble import certifier, missing_certifier
+
+        return () if certifier(ctx) else (missing_certifier(),)
+
+    def render(self, doc: Document, ctx: RenderContext) -> Sequence[OutputFile]:
+        """The book of one handout in ``ctx.language``."""
+        from exporters.epub.assemble import handout_book
+        from exporters.epub.package import package
+
+        return [OutputFile(".epub", package(handout_book(doc, ctx)))]
+
+    def render_collection(self, docs: Sequence[Document], ctx: RenderContext) -> Sequence[OutputFile]:
+        """One book holding every handout of ``ctx.language``, each as a part."""
+        from exporters.epub.assemble import collection_book
+        from exporters.epub.package import package
+
+        return [OutputFile(".epub", package(collection_book(docs, ctx)))]

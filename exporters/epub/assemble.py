@@ -1,0 +1,182 @@
+"""From documents to a :class:`~exporters.epub.book.Book`: one handout, or a collection of them.
+
+Reading order of a handout: cover, title page (title, main message, review status, introduction),
+contents, one page per H2 section, references, contact details. A collection has a cover and a title
+page of its own, the contents, then each handout as a part (its headings one level down), and the
+contact details once at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib.resources import files
+
+from markupsafe import Markup
+
+from exporters.epub.book import Book, Landmark, NavEntry, Page, Resource
+from exporters.epub.contact import CONTACT_PAGE, contact_page
+from exporters.epub.cover import COVER_PAGE, cover_image, cover_page
+from exporters.epub.images import ImageStore
+from exporters.epub.messages import A11Y_IMAGES, A11Y_SUMMARY, COVER, LANDMARKS, START
+from exporters.epub.metadata import a11y_metadata, book_identifier, collection_identifier, modified
+from exporters.epub.pages import DocumentPages, document_pages
+from exporters.epub.xhtml import STYLESHEET, attrs_for
+from handoutkit.config import CONFIG_FILE
+from handoutkit.context import RenderContext
+from handoutkit.errors import Problem, ProblemError
+from handoutkit.model import Document, Origin
+
+__all__ = ["NAV_PAGE", "certifier", "collection_book", "handout_book", "missing_certifier"]
+
+NAV_PAGE = "nav.xhtml"
+CONTENTS = "Contents"
+
+
+def certifier(ctx: RenderContext) -> str:
+    """Who certifies the books' accessibility: ``[epub] certified_by``, else the organization's name."""
+    return ctx.settings.epub.certified_by.strip() or ctx.settings.organization.name.strip()
+
+
+def missing_certifier() -> Problem:
+    """The error when :func:`certifier` is empty: the conformance claim needs someone to stand behind it."""
+    return Problem(
+        "epub-certifier",
+        Origin(CONFIG_FILE, 0),
+        "EPUB books need a certifier for their accessibility claim: set [epub] certified_by or "
+        "[organization] name in handoutkit.toml",
+    )
+
+
+def _stylesheet() -> Resource:
+    return Resource(STYLESHEET, "text/css", files("exporters.epub").joinpath("style.css").read_bytes())
+
+
+def _summary(ctx: RenderContext, informative_images: bool) -> tuple[str, str]:
+    """The accessibility summary in the book's language (in the source language if a sentence is missing)."""
+    ui = ctx.ui
+    messages = [A11Y_SUMMARY, A11Y_IMAGES] if informative_images else [A11Y_SUMMARY]
+    langs = {ui.lang(message) for message in messages}
+    if len(langs) == 1:
+        sentences, lang = [ui(message) for message in messages], langs.pop()
+    else:
+        sentences, lang = messages, ui.source_language.tag
+    text = ""
+    for sentence in sentences:
+        text += sentence if not text or text.endswith(("。", "！", "？")) else " " + sentence
+    return text, lang
+
+
+def _book(
+    ctx: RenderContext,
+    *,
+    docs: Sequence[Document],
+    identifier: str,
+    title: tuple[str, str],
+    seed: str,
+    description: tuple[str, str],
+    pages: list[Page],
+    nav_after: str,
+    toc: list[NavEntry],
+    landmarks: list[Landmark],
+    images: ImageStore,
+) -> Book:
+    """The parts every book shares around its content pages: cover, contact page, metadata."""
+    lang = ctx.language.tag
+    certified_by = certifier(ctx)
+    if not certified_by:
+        raise ProblemError([missing_certifier()])
+    cover = cover_page(title[0], title[1], ctx.ui(COVER), ctx.ui.lang(COVER), lang)
+    contact = contact_page(ctx)
+    if contact is not None:
+        toc.append(NavEntry(contact.title, contact.title_lang, CONTACT_PAGE))
+    summary, summary_lang = _summary(ctx, images.informative)
+    return Book(
+        identifier=identifier,
+        title=title[0],
+        title_lang=title[1],
+        lang=lang,
+        direction=ctx.direction,
+        modified=modified(docs),
+        description=description[0],
+        description_lang=description[1],
+        publisher=ctx.settings.publisher,
+        rights=ctx.settings.rights,
+        a11y=a11y_metadata(
+            informative_images=images.informative,
+            summary=summary,
+            summary_lang=summary_lang,
+            certified_by=certified_by,
+        ),
+        pages=(cover, *pages, *([contact] if contact else [])),
+        nav_after=nav_after,
+        resources=(cover_image(title[0], title[1], seed), _stylesheet(), *images.resources),
+        toc=tuple(toc),
+        landmarks=(
+            Landmark("cover", ctx.ui(COVER), ctx.ui.lang(COVER), COVER_PAGE),
+            Landmark("toc", ctx.ui(CONTENTS), ctx.ui.lang(CONTENTS), f"{NAV_PAGE}#toc"),
+            *landmarks,
+        ),
+        nav_title=ctx.ui(CONTENTS),
+        nav_title_lang=ctx.ui.lang(CONTENTS),
+        landmarks_title=ctx.ui(LANDMARKS),
+        landmarks_title_lang=ctx.ui.lang(LANDMARKS),
+    )
+
+
+def handout_book(doc: Document, ctx: RenderContext) -> Book:
+    """The book of one handout in one language."""
+    images = ImageStore(ctx.assets, ctx.language.tag)
+    parts: DocumentPages = document_pages(doc, ctx, images, prefix="", shift=0)
+    first = parts.pages[0]
+    landmarks = [Landmark("bodymatter", ctx.ui(START), ctx.ui.lang(START), first.file_name)]
+    if parts.references is not None:
+        landmarks.append(Landmark("bibliography", ctx.ui("References"), ctx.ui.lang("References"), parts.references))
+    summary = doc.meta.summary
+    return _book(
+        ctx,
+        docs=[doc],
+        identifier=book_identifier(doc.slug, ctx.language.tag),
+        title=(doc.meta.title.text, doc.meta.title.lang),
+        seed=doc.slug,
+        description=(summary.text, summary.lang) if summary else ("", ctx.language.tag),
+        pages=list(parts.pages),
+        nav_after=first.file_name,
+        toc=[NavEntry(parts.toc.label, parts.toc.lang, parts.toc.href), *parts.toc.children],
+        landmarks=landmarks,
+        images=images,
+    )
+
+
+def collection_book(docs: Sequence[Document], ctx: RenderContext) -> Book:
+    """The book holding every handout of one language, each as a part."""
+    lang = ctx.language.tag
+    title = (ctx.ui(ctx.config.collection_title), ctx.ui.lang(ctx.config.collection_title))
+    images = ImageStore(ctx.assets, lang)
+    heading = Markup('<section aria-labelledby="title">\n<h1 id="title"{}>{}</h1>\n</section>').format(
+        attrs_for(title[1], lang), title[0]
+    )
+    title_page = Page("collection.xhtml", title[0], title[1], heading)
+    pages = [title_page]
+    toc = [NavEntry(title[0], title[1], title_page.file_name)]
+    starts: list[str] = []
+    for number, doc in enumerate(docs, start=1):
+        parts = document_pages(doc, ctx, images, prefix=f"d{number:02d}-", shift=1)
+        pages.extend(parts.pages)
+        toc.append(parts.toc)
+        starts.append(parts.pages[0].file_name)
+    landmarks = [
+        Landmark("bodymatter", ctx.ui(START), ctx.ui.lang(START), starts[0] if starts else title_page.file_name)
+    ]
+    return _book(
+        ctx,
+        docs=docs,
+        identifier=collection_identifier(ctx.config.collection_file_name, lang),
+        title=title,
+        seed=ctx.config.collection_file_name,
+        description=("", lang),
+        pages=pages,
+        nav_after=title_page.file_name,
+        toc=toc,
+        landmarks=landmarks,
+        images=images,
+    )

@@ -1,0 +1,45 @@
+"""The organization's contact details as the book's last page."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from exporters.epub.book import Page
+from exporters.epub.messages import CONTACT
+from exporters.epub.xhtml import attrs_for
+from handoutkit.context import RenderContext
+from handoutkit.notices import Notice, contact_details
+
+__all__ = ["CONTACT_PAGE", "contact_page"]
+
+CONTACT_PAGE = "contact.xhtml"
+
+
+def _linked(notice: Notice, words: str, href: str, book_lang: str) -> Markup:
+    """The notice as a paragraph, with ``words`` (a phone number, an address) made a link to ``href``."""
+    before, found, after = notice.text.partition(words)
+    if words and href and found:
+        text = Markup('{}<a href="{}">{}</a>{}').format(before, href, found, after)
+    else:
+        text = Markup("{}").format(notice.text)
+    return Markup("<p{}>{}</p>").format(attrs_for(notice.lang, book_lang), text)
+
+
+def contact_page(ctx: RenderContext) -> Page | None:
+    """A page with the organization's name, phone and website; None when none is configured."""
+    lang = ctx.language.tag
+    contact = contact_details(ctx.settings.organization, ctx.ui)
+    if contact.empty:
+        return None
+    paragraphs: list[Markup] = []
+    if contact.sentence is not None:
+        paragraphs.append(_linked(contact.sentence, contact.phone, contact.phone_uri, lang))
+    elif contact.name:
+        paragraphs.append(Markup("<p>{}</p>").format(contact.name))
+    if contact.website is not None:
+        paragraphs.append(_linked(contact.website, contact.web, contact.web, lang))
+    heading = Markup('<h2 id="contact"{}>{}</h2>').format(attrs_for(ctx.ui.lang(CONTACT), lang), ctx.ui(CONTACT))
+    body = Markup('<section aria-labelledby="contact">\n{}\n{}\n</section>').format(
+        heading, Markup("\n").join(paragraphs)
+    )
+    return Page(CONTACT_PAGE, ctx.ui(CONTACT), ctx.ui.lang(CONTACT), body)

@@ -1,0 +1,43 @@
+"""The EPUB exporter's own interface words (``ui`` domain), beside the core ones it also uses."""
+
+from __future__ import annotations
+
+from handoutkit.ui import UiMessage
+
+__all__ = [
+    "A11Y_IMAGES",
+    "A11Y_SUMMARY",
+    "CONTACT",
+    "COVER",
+    "EPUB_UI_MESSAGES",
+    "LANDMARKS",
+    "START",
+]
+
+COVER = "Cover"
+LANDMARKS = "Landmarks"
+START = "Start of content"
+CONTACT = "Contact us"
+"""The same heading as the PDF's: one word for translators, whichever format declares it first."""
+A11Y_SUMMARY = (
+    "This book meets EPUB Accessibility 1.1 and WCAG 2.1 Level AA. It has a table of contents, headings "
+    "in order and one reading order. You can change the size, font and colours of its text."
+)
+A11Y_IMAGES = "Every image that gives information has a text description."
+
+EPUB_UI_MESSAGES: tuple[UiMessage, ...] = (
+    UiMessage(COVER, "Name of an e-book's cover page, in the book's list of landmarks and as the page title."),
+    UiMessage(LANDMARKS, "Heading of the list of an e-book's main parts (cover, contents, start of content)."),
+    UiMessage(START, "Link to where the reading starts, in an e-book's list of landmarks."),
+    UiMessage(CONTACT, "Heading of the organization's phone number and web address at the end of a handout."),
+    UiMessage(
+        A11Y_SUMMARY,
+        "Accessibility summary of an e-book, stored in its metadata and read out by book stores and reading "
+        "apps. Keep the standard names (EPUB Accessibility 1.1, WCAG 2.1 Level AA) as they are.",
+    ),
+    UiMessage(
+        A11Y_IMAGES,
+        "Second sentence of an e-book's accessibility summary, added when the book has pictures that carry "
+        "information.",
+    ),
+)

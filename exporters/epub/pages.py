@@ -1,0 +1,159 @@
+"""The pages of one document: a title page with the main message first, one page per H2 section, references.
+
+A handout book has them at heading levels 1 (title) and 2 (sections); a collection pushes every part
+down one level (``shift``) under the collection's own title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import assert_never
+
+from markupsafe import Markup
+
+from exporters.epub.book import NavEntry, Page
+from exporters.epub.images import ImageStore
+from exporters.epub.xhtml import attrs_for
+from exporters.html import HtmlOptions, blocks_html, unit_html
+from handoutkit.context import RenderContext
+from handoutkit.model import Block, BlockQuote, Document, Heading, Image, List, Paragraph, TextUnit
+from handoutkit.notices import Notice, review_notices, updated_notice
+
+__all__ = ["DocumentPages", "document_pages", "notice_html"]
+
+MAIN_MESSAGE = "Main message"
+REFERENCES = "References"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentPages:
+    """One document's pages in reading order, and its entry in the table of contents."""
+
+    pages: tuple[Page, ...]
+    toc: NavEntry
+    """The document's title, with its sections (and their subsections) below it."""
+    references: str | None
+    """The references page's file name (None without references)."""
+
+
+def notice_html(notice: Notice, book_lang: str, css_class: str = "notice") -> Markup:
+    """A review or update notice as a paragraph; the unreviewed warning is strong."""
+    text = Markup("<strong>{}</strong>").format(notice.text) if notice.warning else Markup("{}").format(notice.text)
+    return Markup('<p class="{}"{}>{}</p>').format(css_class, attrs_for(notice.lang, book_lang), text)
+
+
+def _heading(level: int, anchor: str, unit: TextUnit, book_lang: str) -> Markup:
+    return Markup('<h{0} id="{1}"{2}>{3}</h{0}>').format(
+        min(level, 6), anchor, attrs_for(unit.lang, book_lang), unit_html(unit)
+    )
+
+
+def _split_sections(blocks: Sequence[Block]) -> tuple[tuple[Block, ...], list[tuple[Heading, tuple[Block, ...]]]]:
+    """The blocks before the first H2, then each H2 with the blocks up to the next one."""
+    intro: list[Block] = []
+    sections: list[tuple[Heading, list[Block]]] = []
+    for block in blocks:
+        if isinstance(block, Heading) and block.level == 2:
+            sections.append((block, []))
+        elif sections:
+            sections[-1][1].append(block)
+        else:
+            intro.append(block)
+    return tuple(intro), [(heading, tuple(rest)) for heading, rest in sections]
+
+
+def _sub_headings(blocks: Sequence[Block]) -> list[Heading]:
+    """Headings below the section heading, in order (block quotes and lists hold none: the reader allows none)."""
+    found: list[Heading] = []
+    for block in blocks:
+        match block:
+            case Heading():
+                found.append(block)
+            case Paragraph() | Image() | List() | BlockQuote():
+                pass
+            case _:
+                assert_never(block)
+    return found
+
+
+def _nest(headings: list[Heading], href: str) -> tuple[NavEntry, ...]:
+    """Table-of-contents entries for a section's sub-headings, nested by level."""
+    entries: list[NavEntry] = []
+    index = 0
+    while index < len(headings):
+        heading = headings[index]
+        end = index + 1
+        while end < len(headings) and headings[end].level > heading.level:
+            end += 1
+        children = _nest(headings[index + 1 : end], href)
+        entries.append(NavEntry(heading.content.text, heading.content.lang, f"{href}#{heading.anchor}", children))
+        index = end
+    return tuple(entries)
+
+
+def document_pages(doc: Document, ctx: RenderContext, images: ImageStore, *, prefix: str, shift: int) -> DocumentPages:
+    """The pages of ``doc``; file names start with ``prefix`` and headings move down ``shift`` levels."""
+    lang = ctx.language.tag
+    options = HtmlOptions(lang, image=images.html, xhtml=True, heading_shift=shift)
+    intro, sections = _split_sections(doc.blocks)
+    title = doc.meta.title
+
+    front: list[Markup] = [_heading(1 + shift, "title", title, lang)]
+    summary = doc.meta.summary
+    if summary is not None:
+        front.append(
+            Markup(
+                '<div class="summary">\n<p class="summary-label"{}><strong>{}</strong></p>\n<p{}>{}</p>\n</div>'
+            ).format(
+                attrs_for(ctx.ui.lang(MAIN_MESSAGE), lang),
+                ctx.ui(MAIN_MESSAGE),
+                attrs_for(summary.lang, lang),
+                unit_html(summary),
+            )
+        )
+    front.extend(notice_html(notice, lang) for notice in review_notices(doc, ctx.ui))
+    updated = updated_notice(doc, ctx.ui)
+    if updated is not None:
+        front.append(notice_html(updated, lang))
+    if intro:
+        front.append(blocks_html(intro, options))
+    title_file = f"{prefix}title.xhtml"
+    pages = [Page(title_file, title.text, title.lang, _section("title", Markup("\n").join(front)))]
+
+    children: list[NavEntry] = []
+    for number, (heading, rest) in enumerate(sections, start=1):
+        file_name = f"{prefix}section-{number:02d}.xhtml"
+        body = blocks_html((heading, *rest), options)
+        pages.append(Page(file_name, heading.content.text, heading.content.lang, _section(heading.anchor, body)))
+        sub = _nest(_sub_headings(rest), file_name)
+        children.append(NavEntry(heading.content.text, heading.content.lang, file_name, sub))
+
+    references_file: str | None = None
+    if doc.meta.references:
+        references_file = f"{prefix}references.xhtml"
+        pages.append(_references_page(doc, ctx, references_file, shift))
+        children.append(NavEntry(ctx.ui(REFERENCES), ctx.ui.lang(REFERENCES), references_file))
+
+    toc = NavEntry(title.text, title.lang, title_file, tuple(children))
+    return DocumentPages(tuple(pages), toc, references_file)
+
+
+def _section(labelled_by: str, body: Markup, extra: str = "") -> Markup:
+    return Markup('<section aria-labelledby="{}"{}>\n{}\n</section>').format(labelled_by, Markup(extra), body)
+
+
+def _references_page(doc: Document, ctx: RenderContext, file_name: str, shift: int) -> Page:
+    lang = ctx.language.tag
+    items = []
+    for reference in doc.meta.references:
+        text = unit_html(reference.text)
+        if reference.link:
+            text = Markup('<a href="{}">{}</a>').format(reference.link, text)
+        items.append(Markup("<li{}>{}</li>").format(attrs_for(reference.text.lang, lang), text))
+    heading = Markup('<h{0} id="references"{1}>{2}</h{0}>').format(
+        min(2 + shift, 6), attrs_for(ctx.ui.lang(REFERENCES), lang), ctx.ui(REFERENCES)
+    )
+    body = Markup("{}\n<ol>\n{}\n</ol>").format(heading, Markup("\n").join(items))
+    section = _section("references", body, ' epub:type="bibliography" role="doc-bibliography"')
+    return Page(file_name, ctx.ui(REFERENCES), ctx.ui.lang(REFERENCES), section)

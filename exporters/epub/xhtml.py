@@ -1,0 +1,87 @@
+"""XHTML content documents: the page shell every page shares, and the navigation document."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from exporters.epub.book import Book, NavEntry, Page
+from handoutkit.languages import text_direction
+
+__all__ = ["STYLESHEET", "attrs_for", "nav_xhtml", "page_xhtml"]
+
+STYLESHEET = "style.css"
+
+_SHELL = Markup(
+    '<?xml version="1.0" encoding="utf-8"?>\n'
+    "<!DOCTYPE html>\n"
+    '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"'
+    ' lang="{lang}" xml:lang="{lang}" dir="{dir}">\n'
+    "<head>\n"
+    '<meta charset="utf-8" />\n'
+    "<title{title_attrs}>{title}</title>\n"
+    '<link rel="stylesheet" type="text/css" href="{css}" />\n'
+    "</head>\n"
+    "<body>\n{body}\n</body>\n"
+    "</html>\n"
+)
+
+
+def attrs_for(lang: str, page_lang: str) -> Markup:
+    """``lang``, ``xml:lang`` and ``dir`` for text in ``lang`` inside a page in ``page_lang`` ('' if the same)."""
+    if lang == page_lang:
+        return Markup("")
+    return Markup(' lang="{0}" xml:lang="{0}" dir="{1}"').format(lang, text_direction(lang))
+
+
+def page_xhtml(page: Page, lang: str, direction: str) -> bytes:
+    """A complete XHTML content document for one page of a book in ``lang``."""
+    text = _SHELL.format(
+        lang=lang,
+        dir=direction,
+        title=page.title,
+        title_attrs=attrs_for(page.title_lang, lang),
+        css=STYLESHEET,
+        body=page.body,
+    )
+    return str(text).encode("utf-8")
+
+
+def _entries(entries: tuple[NavEntry, ...], lang: str) -> Markup:
+    items = []
+    for entry in entries:
+        nested = Markup("\n") + _entries(entry.children, lang) if entry.children else Markup("")
+        items.append(
+            Markup('<li><a href="{}"{}>{}</a>{}</li>').format(
+                entry.href, attrs_for(entry.lang, lang), entry.label, nested
+            )
+        )
+    return Markup("<ol>\n{}\n</ol>").format(Markup("\n").join(items))
+
+
+def nav_body(book: Book) -> Markup:
+    """The navigation document's body: the table of contents, then the (hidden) landmarks."""
+    landmarks = Markup("\n").join(
+        Markup('<li><a epub:type="{}" href="{}"{}>{}</a></li>').format(
+            mark.epub_type, mark.href, attrs_for(mark.lang, book.lang), mark.label
+        )
+        for mark in book.landmarks
+    )
+    return Markup(
+        '<nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">\n'
+        '<h2 id="toc-title"{}>{}</h2>\n{}\n</nav>\n'
+        '<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">\n'
+        '<h2 id="landmarks-title"{}>{}</h2>\n<ol>\n{}\n</ol>\n</nav>'
+    ).format(
+        attrs_for(book.nav_title_lang, book.lang),
+        book.nav_title,
+        _entries(book.toc, book.lang),
+        attrs_for(book.landmarks_title_lang, book.lang),
+        book.landmarks_title,
+        landmarks,
+    )
+
+
+def nav_xhtml(book: Book, file_name: str) -> tuple[Page, bytes]:
+    """The navigation document as a page of the book, and its bytes."""
+    page = Page(file_name, book.nav_title, book.nav_title_lang, nav_body(book))
+    return page, page_xhtml(page, book.lang, book.direction)
