@@ -1,0 +1,143 @@
+"""Read as a reader would, a book holds the whole handout in order, with nothing lost against the source."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import assert_never
+
+import pytest
+
+from exporters.epub.inspect import read_epub, reading_text
+from handoutkit.context import RenderContext
+from handoutkit.i18n.messages import document_units
+from handoutkit.model import (
+    Block,
+    BlockQuote,
+    Document,
+    Emphasis,
+    Heading,
+    Image,
+    Inline,
+    LineBreak,
+    Link,
+    List,
+    Paragraph,
+    Strong,
+    Text,
+)
+from handoutkit.notices import contact_details, review_notices, updated_notice
+from tests.test_epub_books import LANGS, SLUGS, collection_epub, context, document, handout_epub
+
+
+def _blocks(blocks: Sequence[Block]) -> Iterator[str]:
+    for block in blocks:
+        match block:
+            case Heading(content=unit) | Paragraph(content=unit):
+                yield unit.text
+            case Image(alt=alt):
+                if alt is not None:
+                    yield f"[{alt.text}]"
+            case List(items=items):
+                for item in items:
+                    yield item.content.text
+                    yield from _blocks(item.children)
+            case BlockQuote(children=children):
+                yield from _blocks(children)
+            case _:
+                assert_never(block)
+
+
+def document_words(doc: Document, ctx: RenderContext) -> list[str]:
+    """What a reader must meet of one handout, in order: title, main message, review status, body, references."""
+    words = [doc.meta.title.text]
+    if doc.meta.summary is not None:
+        words += [ctx.ui("Main message"), doc.meta.summary.text]
+    words += [notice.text for notice in review_notices(doc, ctx.ui)]
+    updated = updated_notice(doc, ctx.ui)
+    if updated is not None:
+        words.append(updated.text)
+    words += _blocks(doc.blocks)
+    if doc.meta.references:
+        words.append(ctx.ui("References"))
+        words += [reference.text.text for reference in doc.meta.references]
+    return words
+
+
+def contact_words(ctx: RenderContext) -> list[str]:
+    contact = contact_details(ctx.settings.organization, ctx.ui)
+    return [notice.text for notice in (contact.sentence, contact.website) if notice is not None]
+
+
+def _links(inlines: Sequence[Inline]) -> Iterator[str]:
+    for node in inlines:
+        match node:
+            case Link(target=target, children=children):
+                yield target
+                yield from _links(children)
+            case Strong(children=children) | Emphasis(children=children):
+                yield from _links(children)
+            case Text() | LineBreak():
+                pass
+            case _:
+                assert_never(node)
+
+
+def document_links(doc: Document) -> set[str]:
+    """Every address the handout links to, references included."""
+    found = {target for unit in document_units(doc) for target in _links(unit.inlines)}
+    return found | {reference.link for reference in doc.meta.references if reference.link}
+
+
+def assert_in_order(text: str, words: Sequence[str]) -> None:
+    """Each of ``words`` occurs in ``text``, each after the one before."""
+    position = 0
+    for word in words:
+        needle = " ".join(word.split())
+        found = text.find(needle, position)
+        assert found >= 0, f"missing or out of order: {needle!r} (after character {position})"
+        position = found + len(needle)
+
+
+def book_hrefs(data: bytes) -> set[str]:
+    book = read_epub(data)
+    return {
+        a.get("href")
+        for path, _ in book.spine()
+        for a in book.xhtml(path).iter("{http://www.w3.org/1999/xhtml}a")
+        if a.get("href")
+    }
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_handout_book_reads_as_the_whole_handout_in_order(slug: str, lang: str) -> None:
+    doc, ctx = document(slug, lang), context(lang)
+    assert_in_order(reading_text(handout_epub(slug, lang)), document_words(doc, ctx) + contact_words(ctx))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_collection_reads_as_every_handout_in_order(lang: str) -> None:
+    ctx = context(lang)
+    words = [ctx.ui(ctx.config.collection_title)]
+    for slug in SLUGS:
+        words += document_words(document(slug, lang), ctx)
+    assert_in_order(reading_text(collection_epub(lang)), words + contact_words(ctx))
+
+
+def test_the_reading_begins_with_the_cover_then_the_title_and_main_message() -> None:
+    text = reading_text(handout_epub("breathing", "es"))
+    assert text.startswith("[Falta de aire en casa] Falta de aire en casa Mensaje principal Sentir falta de aire")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_link_of_the_handout_is_in_the_book(lang: str) -> None:
+    doc = document("breathing", lang)
+    assert document_links(doc) <= book_hrefs(handout_epub("breathing", lang))
+    assert {"tel:+15550100", "https://clinic.example"} <= book_hrefs(handout_epub("breathing", lang))
+
+
+def test_the_order_check_notices_missing_and_swapped_text() -> None:
+    with pytest.raises(AssertionError):
+        assert_in_order("first second", ["second", "first"])
+    with pytest.raises(AssertionError):
+        assert_in_order("first second", ["third"])
