@@ -115,3 +115,18 @@ def test_no_structure_element_is_left_empty(raw_and_finished) -> None:
 def test_post_processing_is_deterministic(raw_and_finished) -> None:
     raw, _ = raw_and_finished
     assert finish_pdf(raw.read_bytes()).data == finish_pdf(raw.read_bytes()).data
+
+
+def test_content_written_another_way_takes_the_general_path(raw_and_finished, tmp_path: Path) -> None:
+    """A content stream not in WeasyPrint's exact layout is parsed and retagged instruction by instruction."""
+    raw, finished = raw_and_finished
+    with pikepdf.open(raw) as pdf:
+        for page in pdf.pages:
+            page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(pikepdf.parse_content_stream(page)))
+        rewritten = tmp_path / "rewritten.pdf"
+        pdf.save(rewritten)
+    with pikepdf.open(rewritten) as pdf:
+        assert all(b"\n<</MCID" not in bytes(p.obj.Contents.read_bytes()) for p in pdf.pages)
+    again = write(tmp_path, finish_pdf(rewritten.read_bytes()).data, "again.pdf")
+    assert pdfchecks.marked_content_failures(again) == []
+    assert pdfchecks.figure_alts(again) == pdfchecks.figure_alts(finished)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import assert_never
 
 from exporters.pdf.bidi import isolate_ltr_runs
@@ -32,7 +32,7 @@ from handoutkit.errors import Problem, ProblemError
 from handoutkit.exporter import OutputFile
 from handoutkit.model import Block, BlockQuote, Document, Heading, Image, List, Origin, Paragraph
 
-__all__ = ["PdfExporter"]
+__all__ = ["PdfExporter", "PreparedPage", "prepare"]
 
 
 class PdfExporter:
@@ -50,46 +50,74 @@ class PdfExporter:
 
     def render(self, doc: Document, ctx: RenderContext) -> Sequence[OutputFile]:
         """The handout as PDF bytes (:class:`ProblemError` when it cannot be printed correctly)."""
-        requests = AssetRequests(ctx.assets)
-        content = page_content(doc, ctx, requests)
-        errors = [p for p in _problems(doc, ctx, content) if p.severity == "error"]
-        if errors:
-            raise ProblemError(errors)
-        fonts = [(lang, font_set(lang)) for lang in _languages(content, doc)]
-        layout = page_layout(ctx.settings.pdf)
-        body = mark_breaks(content.body, doc.blocks, layout.list_line_em, layout.keep_lines)
-        body = print_addresses(body, ctx.ui, doc.lang)
-        html = isolate_ltr_runs(render_html(replace(content, body=body)), ctx.direction)
-        css = render_css(content, layout, fonts)
-        doc_origin = Origin(doc.path, 0)
+        page = prepare(doc, ctx)
         data = render_pdf(
-            str(html),
-            css,
-            requests,
-            doc_origin=doc_origin,
-            decorative=frozenset(asset_url(image.src) for image in _images(doc.blocks) if image.alt is None),
-            locate=lambda char: _locate(char, content, doc) or doc_origin,
+            page.html,
+            page.css,
+            page.requests,
+            doc_origin=page.origin,
+            decorative=page.decorative,
+            locate=lambda char: _locate(char, page.content, doc) or page.origin,
         )
-        families = [family for _, fs in fonts for family in fs.families]
+        families = [family for _, fs in page.fonts for family in fs.families]
         finished = finish_pdf(data, pdf_font_faces(families))
         allowed = pdf_font_names(families)
+        sets = "; ".join(f"{lang}: {fs}" for lang, fs in page.fonts)
         problems = [
             Problem(
                 "pdf-font",
-                doc_origin,
-                f"the PDF embeds the font {name!r}, which is not in this document's font sets "
-                f"({'; '.join(f'{lang}: {fs}' for lang, fs in fonts)}): a character fell back to another font",
+                page.origin,
+                f"the PDF embeds the font {name!r}, which is in none of this document's font sets ({sets}): "
+                "a character fell back to another font",
             )
             for name in finished.fonts
             if name not in allowed
         ]
         problems += [
-            Problem("missing-glyph", doc_origin, f"the font {name!r} drew an empty box (.notdef) for a character")
+            Problem("missing-glyph", page.origin, f"the font {name!r} drew an empty box (.notdef) for a character")
             for name in finished.notdef_fonts
         ]
         if problems:
             raise ProblemError(problems)
         return [OutputFile(".pdf", finished.data)]
+
+
+@dataclass(frozen=True)
+class PreparedPage:
+    """What WeasyPrint is given for one handout."""
+
+    html: str
+    css: str
+    requests: AssetRequests
+    content: PageContent
+    fonts: list[tuple[str, FontSet]]
+    """Each printed language's font set, the document's first."""
+    decorative: frozenset[str]
+    """URLs of decorative images."""
+    origin: Origin
+
+
+def prepare(doc: Document, ctx: RenderContext) -> PreparedPage:
+    """Check the document and build its HTML and CSS (:class:`ProblemError` on errors)."""
+    requests = AssetRequests(ctx.assets)
+    content = page_content(doc, ctx, requests)
+    errors = [p for p in _problems(doc, ctx, content) if p.severity == "error"]
+    if errors:
+        raise ProblemError(errors)
+    fonts = [(lang, font_set(lang)) for lang in _languages(content, doc)]
+    layout = page_layout(ctx.settings.pdf)
+    body = mark_breaks(content.body, doc.blocks, layout.list_line_em, layout.keep_lines)
+    body = print_addresses(body, ctx.ui, doc.lang)
+    html = isolate_ltr_runs(render_html(replace(content, body=body)), ctx.direction)
+    return PreparedPage(
+        html=str(html),
+        css=render_css(content, layout, fonts),
+        requests=requests,
+        content=content,
+        fonts=fonts,
+        decorative=frozenset(asset_url(image.src) for image in _images(doc.blocks) if image.alt is None),
+        origin=Origin(doc.path, 0),
+    )
 
 
 def _problems(doc: Document, ctx: RenderContext, content: PageContent) -> list[Problem]:

@@ -111,23 +111,15 @@ def _retag_page(
     unreached = {mcid for mcid, element in enumerate(parents) if element.objgen not in reached}
     if not unreached:
         return elements
-    renumbered: dict[int, int] = {}
-    instructions = []
-    for instruction in pikepdf.parse_content_stream(page):
-        if isinstance(instruction, pikepdf.ContentStreamInstruction) and str(instruction.operator) == "BDC":
-            operands = list(instruction.operands)
-            properties = operands[1] if len(operands) == 2 else None
-            if isinstance(properties, pikepdf.Dictionary) and "/MCID" in properties:
-                mcid = int(properties.MCID)
-                if mcid in unreached:
-                    kind = pikepdf.Name.Layout if parents[mcid].get("/S") == "/Figure" else pikepdf.Name.Pagination
-                    operands = [pikepdf.Name.Artifact, pikepdf.Dictionary(Type=kind)]
-                else:
-                    renumbered[mcid] = len(renumbered)
-                    operands = [operands[0], pikepdf.Dictionary(MCID=renumbered[mcid])]
-                instruction = pikepdf.ContentStreamInstruction(operands, instruction.operator)
-        instructions.append(instruction)
-    page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+    kinds = {mcid: "Layout" if parents[mcid].get("/S") == "/Figure" else "Pagination" for mcid in unreached}
+    contents = page.obj.Contents
+    raw = bytes(contents.read_bytes()) if isinstance(contents, pikepdf.Stream) else b""
+    fast = _retag_bytes(raw, kinds)
+    if fast is not None:
+        data, renumbered = fast
+    else:
+        data, renumbered = _retag_instructions(page, kinds)
+    page.obj.Contents = pdf.make_stream(data)
     updated: set[tuple[int, int]] = set()
     for old in renumbered:
         element = parents[old]
@@ -136,6 +128,49 @@ def _retag_page(
         updated.add(element.objgen)
         element.K = pikepdf.Array([renumbered.get(int(k), int(k)) if isinstance(k, int) else k for k in element.K])
     return pikepdf.Array([parents[old] for old in sorted(renumbered, key=renumbered.__getitem__)])
+
+
+_MARKED = re.compile(rb"/([A-Za-z]+)\n<</MCID (\d+)>>\nBDC")
+
+
+def _retag_bytes(raw: bytes, kinds: Mapping[int, str]) -> tuple[bytes, dict[int, int]] | None:
+    """The fast path for WeasyPrint's own writing (``/Span\\n<</MCID 3>>\\nBDC``; text in hex strings).
+
+    None when the stream holds a BDC written any other way.
+    """
+    renumbered: dict[int, int] = {}
+
+    def retag(match: re.Match[bytes]) -> bytes:
+        mcid = int(match.group(2))
+        if mcid in kinds:
+            return b"/Artifact\n<</Type /" + kinds[mcid].encode() + b">>\nBDC"
+        renumbered[mcid] = len(renumbered)
+        return b"/" + match.group(1) + b"\n<</MCID " + str(renumbered[mcid]).encode() + b">>\nBDC"
+
+    data, count = _MARKED.subn(retag, raw)
+    return (data, renumbered) if raw and count == raw.count(b"BDC") else None
+
+
+def _retag_instructions(page: pikepdf.Page, kinds: Mapping[int, str]) -> tuple[bytes, dict[int, int]]:
+    """The general path: parse the content stream, retag, write it back."""
+    import pikepdf
+
+    renumbered: dict[int, int] = {}
+    instructions = []
+    for instruction in pikepdf.parse_content_stream(page):
+        if isinstance(instruction, pikepdf.ContentStreamInstruction) and str(instruction.operator) == "BDC":
+            operands = list(instruction.operands)
+            properties = operands[1] if len(operands) == 2 else None
+            if isinstance(properties, pikepdf.Dictionary) and "/MCID" in properties:
+                mcid = int(properties.MCID)
+                if mcid in kinds:
+                    operands = [pikepdf.Name.Artifact, pikepdf.Dictionary(Type=pikepdf.Name("/" + kinds[mcid]))]
+                else:
+                    renumbered[mcid] = len(renumbered)
+                    operands = [operands[0], pikepdf.Dictionary(MCID=renumbered[mcid])]
+                instruction = pikepdf.ContentStreamInstruction(operands, instruction.operator)
+        instructions.append(instruction)
+    return pikepdf.unparse_content_stream(instructions), renumbered
 
 
 def _prune_empty(element: pikepdf.Object) -> bool:
