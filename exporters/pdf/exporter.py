@@ -17,7 +17,7 @@ from exporters.pdf.fonts import (
     pdf_font_faces,
     pdf_font_names,
 )
-from exporters.pdf.keep import mark_breaks
+from exporters.pdf.keep import estimated_lines, mark_breaks
 from exporters.pdf.layout import page_layout
 from exporters.pdf.links import print_addresses
 from exporters.pdf.messages import PDF_UI_MESSAGES
@@ -108,7 +108,9 @@ def prepare(doc: Document, ctx: RenderContext) -> PreparedPage:
     layout = page_layout(ctx.settings.pdf)
     body = mark_breaks(content.body, doc.blocks, layout.list_line_em, layout.keep_lines)
     body = print_addresses(body, ctx.ui, doc.lang)
-    html = isolate_ltr_runs(render_html(replace(content, body=body)), ctx.direction)
+    references = sum(estimated_lines(r.piece.text + (r.link or ""), layout.list_line_em) for r in content.references)
+    content = replace(content, body=body, keep_references=references <= 2 * layout.keep_lines)
+    html = isolate_ltr_runs(render_html(content), ctx.direction)
     return PreparedPage(
         html=str(html),
         css=render_css(content, layout, fonts),

@@ -86,6 +86,8 @@ class PageContent:
     modified: str | None
     description: str
     author: str
+    keep_references: bool = False
+    """Print the references on one page (they fit on one: the end of a handout can spare the space)."""
 
 
 def ui_origin(ctx: RenderContext) -> Origin:
