@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from exporters.epub import EpubExporter
-from exporters.epub.inspect import EpubFile, book_problems, read_epub
+from exporters.epub.readback import EpubFile, book_problems, read_epub
 from exporters.epub.validate import Report, validate
 from handoutkit.context import RenderContext
 from handoutkit.languages import parse_language

@@ -9,7 +9,7 @@ import uuid
 import pytest
 
 from exporters.epub import EpubExporter
-from exporters.epub.inspect import read_epub
+from exporters.epub.readback import read_epub
 from exporters.epub.metadata import CONFORMS_TO, FALLBACK_MODIFIED, book_identifier, modified
 from handoutkit.config import EpubOptions, Organization
 from handoutkit.errors import ProblemError

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from exporters.epub import EpubExporter
-from exporters.epub.inspect import reading_text
+from exporters.epub.readback import reading_text
 from exporters.epub.validate import Report, validate
 from handoutkit.languages import Language
 from handoutkit.model import Document

@@ -7,7 +7,7 @@ from typing import assert_never
 
 import pytest
 
-from exporters.epub.inspect import read_epub, reading_text
+from exporters.epub.readback import read_epub, reading_text
 from handoutkit.context import RenderContext
 from handoutkit.i18n.messages import document_units
 from handoutkit.model import (

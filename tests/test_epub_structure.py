@@ -7,7 +7,7 @@ import re
 
 from lxml import etree
 
-from exporters.epub.inspect import EpubFile
+from exporters.epub.readback import EpubFile
 from tests.test_epub_books import collection, context, handout
 
 XHTML = "{http://www.w3.org/1999/xhtml}"

@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from exporters.epub.inspect import book_problems
+from exporters.epub.readback import book_problems
 
 __all__ = ["Report", "ToolMissing", "ace", "epubcheck", "main", "tools_dir", "validate"]
 
@@ -43,7 +43,7 @@ class Report:
     ace: tuple[str, ...]
     """Ace's violations."""
     own: tuple[str, ...]
-    """The project's own checks (:func:`exporters.epub.inspect.book_problems`)."""
+    """The project's own checks (:func:`exporters.epub.readback.book_problems`)."""
 
     @property
     def problems(self) -> tuple[str, ...]:
