@@ -152,8 +152,9 @@ class TextExporter:
         out.blocks(doc.blocks)
         contact = contact_details(ctx.settings.organization, ui)
         if not contact.empty:
-            if contact.name:
-                out.heading(contact.name)
+            out.heading(ui("Contact us"))
+            if contact.sentence is None and contact.name:
+                out.paragraph(contact.name)
             if contact.sentence is not None:
                 out.paragraph(contact.sentence.text)
             if contact.website is not None:

@@ -62,6 +62,7 @@ CORE_UI_MESSAGES: tuple[UiMessage, ...] = (
     ),
     UiMessage("{text} (Phone: {number})", "Text-only formats: a phone link's words followed by the number."),
     UiMessage("{text} (Email: {address})", "Text-only formats: an email link's words followed by the address."),
+    UiMessage("Contact us", "Heading of the organization's phone number and web address at the end of a handout."),
     UiMessage("Questions? Call {organization} at {phone}.", "Contact line with the clinic's name and phone number."),
     UiMessage("Questions? Call {phone}.", "Contact line when only a phone number is configured."),
     UiMessage("Website: {address}", "The organization's web address, in the contact details."),
