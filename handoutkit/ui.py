@@ -58,10 +58,10 @@ CORE_UI_MESSAGES: tuple[UiMessage, ...] = (
     UiMessage("Image: {description}", "Introduces the description of a picture in text-only formats."),
     UiMessage(
         "{text} (Link: {address})",
-        "Text-only formats: a link's words ({text}) followed by its web address, which a listener can use.",
+        "A link's words ({text}) followed by its address, in formats where a link cannot be followed (plain text, print).",
     ),
-    UiMessage("{text} (Phone: {number})", "Text-only formats: a phone link's words followed by the number."),
-    UiMessage("{text} (Email: {address})", "Text-only formats: an email link's words followed by the address."),
+    UiMessage("{text} (Phone: {number})", "A phone link's words followed by the number, in plain text and print."),
+    UiMessage("{text} (Email: {address})", "An email link's words followed by the address, in plain text and print."),
     UiMessage("Contact us", "Heading of the organization's phone number and web address at the end of a handout."),
     UiMessage("Questions? Call {organization} at {phone}.", "Contact line with the clinic's name and phone number."),
     UiMessage("Questions? Call {phone}.", "Contact line when only a phone number is configured."),

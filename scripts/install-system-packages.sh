@@ -2,6 +2,7 @@
 # Installs the Debian packages handoutkit needs, only those missing (idempotent; quick when all are there).
 #   fonts-noto-core fonts-noto-cjk   Latin + Vietnamese, Arabic and Simplified Chinese faces for the PDFs
 #   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1   WeasyPrint's text stack
+#   fontconfig                       fc-match, which the PDF exporter uses to find each language's fonts
 #   gettext                          msgfmt --check on every catalog (tests)
 #   poppler-utils                    pdftoppm/pdffonts for previews and checks
 #   default-jre-headless             Java for EPUBCheck
@@ -10,7 +11,7 @@
 #   nodejs npm                       to install DAISY Ace (only when npm is missing)
 set -euo pipefail
 
-packages=(fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1
+packages=(fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1 fontconfig
           gettext poppler-utils chromium pandoc)
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
