@@ -203,15 +203,18 @@ def _check(project: Project, selection, out: TextIO) -> int:
 
 def _build(project: Project, selection, exporters, quiet: bool, out: TextIO) -> int:
     started = time.monotonic()
-    total = len(selection.slugs) * len(selection.languages)
-    done: set[tuple[str, str]] = set()
+    formats = len(selection.exporters)
+    collections = sum(1 for e in selection.exporters if e.collection) if selection.collections else 0
+    total = len(selection.languages) * (len(selection.slugs) * formats + collections)
+    done = 0
 
     def progress(outcome: Outcome) -> None:
-        done.add((outcome.name, outcome.lang))
+        nonlocal done
+        done += formats if outcome.format == "*" else 1
         if outcome.status == "failed" or not quiet:
             where = ", ".join(project.display(p) for p in outcome.files) or outcome.reason
             print(
-                f"[{min(len(done), total)}/{total}] {outcome.lang:<8} {outcome.name:<32} {outcome.format:<6} "
+                f"[{min(done, total)}/{total}] {outcome.lang:<8} {outcome.name:<32} {outcome.format:<6} "
                 f"{outcome.status}: {where}",
                 file=out,
             )
