@@ -58,7 +58,7 @@ CORE_UI_MESSAGES: tuple[UiMessage, ...] = (
     UiMessage("Image: {description}", "Introduces the description of a picture in text-only formats."),
     UiMessage(
         "{text} (Link: {address})",
-        "A link's words ({text}) followed by its address, in formats where a link cannot be followed (plain text, print).",
+        "A link's words ({text}) followed by its address, where a link cannot be followed (plain text, print).",
     ),
     UiMessage("{text} (Phone: {number})", "A phone link's words followed by the number, in plain text and print."),
     UiMessage("{text} (Email: {address})", "An email link's words followed by the address, in plain text and print."),

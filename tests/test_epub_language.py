@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 from exporters.epub.assemble import handout_book
-from exporters.epub.readback import NS, XML_LANG
 from exporters.epub.package import finish_opf
+from exporters.epub.readback import NS, XML_LANG
 from exporters.epub.xhtml import nav_body
 from exporters.html import HtmlOptions, blocks_html
 from handoutkit.model import List, ListItem, Origin, Text, TextUnit

@@ -9,8 +9,8 @@ import uuid
 import pytest
 
 from exporters.epub import EpubExporter
-from exporters.epub.readback import read_epub
 from exporters.epub.metadata import CONFORMS_TO, FALLBACK_MODIFIED, book_identifier, modified
+from exporters.epub.readback import read_epub
 from handoutkit.config import EpubOptions, Organization
 from handoutkit.errors import ProblemError
 from handoutkit.model import Document
