@@ -246,6 +246,8 @@ def _build(data: dict[str, Any], path: Path | None, lines: _Lines) -> Config:
     base_raw = {k: v for k, v in data.items() if k in _LANGUAGE_KEYS}
     base = _apply(Settings(), _validated(Settings(), base_raw, (), error))
 
+    _check_logo(base.organization, ("organization",), error)
+
     overrides: dict[str, Mapping[str, Any]] = {}
     per_language = data.get("language", {})
     if not isinstance(per_language, dict):
@@ -258,6 +260,7 @@ def _build(data: dict[str, Any], path: Path | None, lines: _Lines) -> Config:
             raise error(("language", code), f"[language.{code}] must be a table")
         _no_unknown(table, _LANGUAGE_KEYS, ("language", code), error)
         overrides[language.tag] = MappingProxyType(_validated(Settings(), table, ("language", code), error))
+        _check_logo(_apply(base, overrides[language.tag]).organization, ("language", code, "organization"), error)
 
     return Config(
         path=path,
@@ -269,6 +272,11 @@ def _build(data: dict[str, Any], path: Path | None, lines: _Lines) -> Config:
         base=base,
         overrides=MappingProxyType(overrides),
     )
+
+
+def _check_logo(organization: Organization, keys: tuple[str, ...], error: Any) -> None:
+    if organization.logo and not organization.logo_alt.strip():
+        raise error((*keys, "logo"), "organization logo needs logo_alt, a text alternative saying what it shows")
 
 
 def _no_unknown(table: dict[str, Any], known: set[str], keys: tuple[str, ...], error: Any) -> None:

@@ -193,3 +193,20 @@ def test_msgfmt_check_accepts_the_fixture_catalogs():
     for path in (REPO / "tests/data/projects").glob("*/locales/*/LC_MESSAGES/*.po"):
         result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
         assert result.returncode == 0, f"{path}: {result.stderr}"
+
+
+def test_update_gives_each_sms_entry_its_budget_for_the_language(project_copy):
+    project = project_copy("basic")
+    (project / "handoutkit.toml").write_text(
+        (project / "handoutkit.toml")
+        .read_text()
+        .replace("parts = 2", 'parts = 2\nlink_template = "https://c.example/{lang}/{slug}"')
+    )
+    code, output = run_cli(project, "update")
+    assert code == 0, output
+    sms = entries(project / "locales/es/LC_MESSAGES/basic.po")["Call {organization} at {phone}."]
+    # "Llame a {organization} al {phone}." is GSM-7; sms_parts is 1 in the front matter: 160 septets,
+    # less the link and its space (27), less what the filled-in phone adds over "{phone}" (11 - 7 = 4).
+    assert "max-length:129" in sms.flags, sms.flags
+    assert sms.comment.splitlines()[-1].startswith("SMS: at most 1 part.")
+    assert sms.msgstr == "Llame a {organization} al {phone}."

@@ -92,3 +92,7 @@ def test_the_project_configuration_is_valid():
     config = load_config(Path(__file__).resolve().parent.parent)
     assert [lang.tag for lang in config.languages] == ["en", "es", "vi", "zh-Hans", "ar"]
     assert config.settings_for(parse_language("es")).organization.phone != config.base.organization.phone
+
+
+def test_a_logo_needs_its_text_alternative(tmp_path):
+    assert "handoutkit.toml:3: error: organization logo needs logo_alt" in error_of(tmp_path, "logo-without-alt")
