@@ -183,10 +183,11 @@ def _stats(project: Project, selection, exporters, out: TextIO) -> int:
         if row.error:
             print(f"{row.domain:<32} {row.lang:<8} error: {row.error}", file=out)
             continue
-        done = f"{row.translated}/{row.total}"
+        c = row.coverage
+        done = f"{c.translated}/{c.total}"
         print(
-            f"{row.domain:<32} {row.lang:<8} {done:>10} {row.fuzzy:>6} {row.untranslated:>9} {row.rejected:>8}  "
-            f"{row.review} ({row.percent:.0f}%)",
+            f"{row.domain:<32} {row.lang:<8} {done:>10} {c.fuzzy:>6} {c.untranslated:>9} {c.rejected:>8}  "
+            f"{row.review} ({c.percent:.0f}%)",
             file=out,
         )
     return 1 if any(row.error for row in rows) else 0

@@ -38,7 +38,7 @@ def test_the_exporter_declares_its_name_suffix_and_collection() -> None:
 
 def test_its_interface_words_have_notes_for_translators() -> None:
     assert all(message.comment for message in EPUB_UI_MESSAGES)
-    assert {m.msgid for m in EPUB_UI_MESSAGES} >= {"Cover", "Landmarks", "Start of content", "Contact us"}
+    assert {m.msgid for m in EPUB_UI_MESSAGES} >= {"Cover", "Landmarks", "Start of content"}
 
 
 class RecordingUi:

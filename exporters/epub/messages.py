@@ -18,7 +18,7 @@ COVER = "Cover"
 LANDMARKS = "Landmarks"
 START = "Start of content"
 CONTACT = "Contact us"
-"""The same heading as the PDF's: one word for translators, whichever format declares it first."""
+"""The contact heading every long format shares (declared with the core's interface words)."""
 A11Y_SUMMARY = (
     "This book meets EPUB Accessibility 1.1 and WCAG 2.1 Level AA. It has a table of contents, headings "
     "in order and one reading order. You can change the size, font and colours of its text."
@@ -29,7 +29,6 @@ EPUB_UI_MESSAGES: tuple[UiMessage, ...] = (
     UiMessage(COVER, "Name of an e-book's cover page, in the book's list of landmarks and as the page title."),
     UiMessage(LANDMARKS, "Heading of the list of an e-book's main parts (cover, contents, start of content)."),
     UiMessage(START, "Link to where the reading starts, in an e-book's list of landmarks."),
-    UiMessage(CONTACT, "Heading of the organization's phone number and web address at the end of a handout."),
     UiMessage(
         A11Y_SUMMARY,
         "Accessibility summary of an e-book, stored in its metadata and read out by book stores and reading "

@@ -10,9 +10,8 @@ interface words are plain strings that the template's autoescaping escapes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import assert_never
 
 from markupsafe import Markup, escape
 
@@ -22,7 +21,8 @@ from exporters.pdf.links import LINK_MESSAGES
 from exporters.pdf.messages import CONTACT_HEADING
 from handoutkit.config import CONFIG_FILE
 from handoutkit.context import RenderContext
-from handoutkit.model import Block, BlockQuote, Document, Heading, Image, List, Origin, Paragraph, TextUnit
+from handoutkit.i18n.messages import document_units
+from handoutkit.model import Document, Heading, Image, Origin, TextUnit
 from handoutkit.notices import Notice, contact_details, review_notices, updated_notice
 
 __all__ = ["PageContent", "Piece", "page_content", "printed_texts", "ui_origin"]
@@ -156,6 +156,10 @@ def page_content(doc: Document, ctx: RenderContext, requests: AssetRequests) -> 
     )
 
 
+_BODY_KINDS = frozenset({"heading", "paragraph", "list-item"})
+"""Body units the page prints as text (an image's description goes to /Alt, not onto the page)."""
+
+
 def printed_texts(content: PageContent, doc: Document) -> Iterator[tuple[str, str, Origin]]:
     """(text, language, origin) for everything the page prints, the body's units included."""
     pieces: list[Piece | None] = [
@@ -180,25 +184,9 @@ def printed_texts(content: PageContent, doc: Document) -> Iterator[tuple[str, st
             yield reference.link, content.lang, reference.piece.origin
     footer = content.footer  # printed in the page's own font set, whatever language it is in
     yield footer.text.replace("{page}", "0123456789").replace("{pages}", ""), content.lang, footer.origin
-    for unit in _block_units(doc.blocks):
-        yield unit.text, unit.lang, unit.translated_at or unit.origin
-
-
-def _block_units(blocks: Sequence[Block]) -> Iterator[TextUnit]:
-    for block in blocks:
-        match block:
-            case Heading(content=content) | Paragraph(content=content):
-                yield content
-            case Image():
-                pass
-            case List(items=items):
-                for item in items:
-                    yield item.content
-                    yield from _block_units(item.children)
-            case BlockQuote(children=children):
-                yield from _block_units(children)
-            case _:
-                assert_never(block)
+    for unit in document_units(doc):
+        if unit.kind in _BODY_KINDS:  # the front matter's texts are printed through the pieces above
+            yield unit.text, unit.lang, unit.translated_at or unit.origin
 
 
 def _piece(text: str, lang: str, origin: Origin, doc_lang: str, options: HtmlOptions) -> Piece:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from handoutkit.errors import ProblemError
 from handoutkit.i18n.messages import required_ui_msgids
 from handoutkit.i18n.po import usable
+from handoutkit.i18n.translate import Coverage
 from handoutkit.languages import Language
 from handoutkit.project import Project
 from handoutkit.registry import Registered
@@ -22,22 +23,11 @@ class StatRow:
 
     domain: str
     lang: str
-    total: int
-    translated: int
-    fuzzy: int
-    rejected: int
+    coverage: Coverage
     review: str
     """``reviewed``, ``source not reviewed``, ``translation not reviewed``, or ``-`` for the ui domain."""
     error: str = ""
     """Why the numbers are missing (a broken source or catalog)."""
-
-    @property
-    def untranslated(self) -> int:
-        return self.total - self.translated - self.fuzzy - self.rejected
-
-    @property
-    def percent(self) -> float:
-        return 100.0 if self.total == 0 else 100.0 * self.translated / self.total
 
 
 def review_status(source_reviewed: bool, is_translation: bool, reviewed: bool) -> str:
@@ -59,11 +49,11 @@ def stats(
             try:
                 translation = project.translate(slug, language)
             except ProblemError as error:
-                rows.append(StatRow(slug, language.tag, 0, 0, 0, 0, "-", str(error.problems[0])))
+                rows.append(StatRow(slug, language.tag, Coverage(0, 0, 0, 0), "-", str(error.problems[0])))
                 continue
-            c, review = translation.coverage, translation.document.review
+            review = translation.document.review
             status = review_status(review.source_reviewed, review.is_translation, review.reviewed)
-            rows.append(StatRow(slug, language.tag, c.total, c.translated, c.fuzzy, c.rejected, status))
+            rows.append(StatRow(slug, language.tag, translation.coverage, status))
     required = required_ui_msgids(project.config.collection_title, exporters)
     for language in languages:
         if language == project.config.source_language:
@@ -71,10 +61,10 @@ def stats(
         try:
             catalog = project.catalog(language, UI_DOMAIN)
         except ProblemError as error:
-            rows.append(StatRow(UI_DOMAIN, language.tag, len(required), 0, 0, 0, "-", str(error.problems[0])))
+            rows.append(StatRow(UI_DOMAIN, language.tag, Coverage(len(required), 0, 0, 0), "-", str(error.problems[0])))
             continue
         entries = catalog.entries() if catalog is not None else {}
         translated = sum(1 for m in required if m in entries and usable(entries[m]))
         fuzzy = sum(1 for m in required if m in entries and "fuzzy" in entries[m].flags and entries[m].msgstr)
-        rows.append(StatRow(UI_DOMAIN, language.tag, len(required), translated, fuzzy, 0, "-"))
+        rows.append(StatRow(UI_DOMAIN, language.tag, Coverage(len(required), translated, fuzzy, 0), "-"))
     return rows
