@@ -38,6 +38,7 @@ class JsonExporter:
     name = "json"
     description = "The document model as JSON, for debugging exporters and translations (not built by default)"
     suffixes = (".json",)
+    label = "Document model (JSON)"
     default = False
 
     def render(self, doc: Document, ctx: RenderContext) -> Sequence[OutputFile]:

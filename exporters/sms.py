@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 import regex
@@ -45,6 +46,7 @@ class SmsExporter:
     name = "sms"
     description = "SMS summaries: the texts to send, with their encoding and parts, within a part budget"
     suffixes = (".sms.txt", ".sms.json")
+    suffix_labels = MappingProxyType({".sms.txt": "SMS messages to send", ".sms.json": "SMS encoding and parts (JSON)"})
     ui_messages: tuple[UiMessage, ...] = ()
 
     def check(self, doc: Document, ctx: RenderContext) -> Sequence[Problem]:

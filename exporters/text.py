@@ -134,6 +134,7 @@ class TextExporter:
     name = "text"
     description = "Plain text for screen readers and braille displays (UTF-8, one paragraph per line)"
     suffixes = (".txt",)
+    label = "Plain text for screen readers"
 
     def render(self, doc: Document, ctx: RenderContext) -> Sequence[OutputFile]:
         """The handout as plain text."""

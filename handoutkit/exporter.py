@@ -33,6 +33,7 @@ class Exporter(Protocol):
     Optional members, looked up with defaults:
 
     - ``suffixes: tuple[str, ...]``: the suffixes ``render`` writes (for the index page and listings);
+    - ``label: str`` and ``suffix_labels: dict[str, str]``: how the index page names its files;
     - ``ui_messages: tuple[UiMessage, ...]``: interface words of its own, extracted into ``ui.pot``;
     - ``check(doc, ctx) -> Sequence[Problem]``: problems it would meet, reported by ``check`` and
       before rendering (an error stops that document in that language);

@@ -224,9 +224,10 @@ def test_the_index_page_lists_every_language_and_file_accessibly(project_copy):
     parser.feed(page)
     assert parser.html_attrs == {"lang": "en", "dir": "ltr"}
     assert parser.headings[0] == "h1" and parser.headings.count("h2") == 1 and parser.headings.count("h3") == 3
-    assert ("es", "ltr") in parser.langs and ("ar", "rtl") in parser.langs
-    assert 'English (<span lang="en" dir="ltr">English</span>)' in page
-    assert 'Arabic (<span lang="ar" dir="rtl">العربية</span>)' in page
+    assert ("es", "ltr") in parser.langs and ("ar", "rtl") in parser.langs and ("en", "ltr") not in parser.langs
+    assert ">English</h3>" in page
+    assert 'Arabic — <span lang="ar" dir="rtl">العربية</span>' in page
+    assert ">Plain text for screen readers</a>" in page
     assert parser.links == ["en/basic.txt", "es/basic.txt"]
     size = (project / "output/es/basic.txt").stat().st_size
     assert f"({size} bytes)" in page

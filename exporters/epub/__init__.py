@@ -24,6 +24,7 @@ class EpubExporter:
     name = "epub"
     description = "EPUB 3 e-book (EPUB Accessibility 1.1, WCAG 2.1 AA), one per handout plus a collection"
     suffixes = (".epub",)
+    label = "EPUB e-book"
     ui_messages = EPUB_UI_MESSAGES
 
     def check(self, doc: Document, ctx: RenderContext) -> Sequence[Problem]:
