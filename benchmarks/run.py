@@ -98,9 +98,9 @@ def main() -> int:
     args = parser.parse_args()
 
     print("handoutkit vs pandoc 2 (English handouts; ratio = handoutkit / pandoc)")
-    print(f"{'case':<58} {'pandoc':>9} {'handoutkit':>11} {'ratio':>7}")
+    print(f"{'case':<58} {'pandoc':>9} {'handoutkit':>11} {'ratio':>8}")
     for label, peer, ours in compare_with_pandoc(args.repeat):
-        print(f"{label:<58} {peer * 1000:>7.0f}ms {ours * 1000:>9.0f}ms {ours / peer:>6.2f}x")
+        print(f"{label:<58} {peer * 1000:>7.1f}ms {ours * 1000:>9.2f}ms {ours / peer:>7.3f}x")
     print()
     sys.stdout.flush()
     subprocess.run(
