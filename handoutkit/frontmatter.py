@@ -97,10 +97,10 @@ def _field(result: FrontMatter, key: str, value: Any, node: yaml.Node, first_lin
                 return
             setattr(result, key, value.strip() if key != "summary" else (value.strip() or None))
         case "sms":
-            items = [(value, node)] if isinstance(value, str) else list(zip(value or [], node.value, strict=False))
             if not isinstance(value, str | list | type(None)):
                 problem(line, "'sms' must be a message or a list of messages")
                 return
+            items = [(value, node)] if isinstance(value, str) else list(zip(value or [], node.value, strict=False))
             for item, item_node in items:
                 item_line = first_line + item_node.start_mark.line
                 if not isinstance(item, str) or not item.strip():

@@ -10,7 +10,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from handoutkit.errors import ProblemError
-from handoutkit.languages import text_direction
+from handoutkit.languages import Language, text_direction
 from handoutkit.project import Project
 from handoutkit.registry import Registered
 
@@ -68,8 +68,44 @@ def _files(project: Project, tag: str, name: str, exporters: Sequence[Registered
     return files
 
 
+def _entry(language: Language, title: str, title_lang: str, files: list[_File]) -> dict[str, object]:
+    """One language of one document (or of the collection) on the page."""
+    return {
+        "tag": language.tag,
+        "dir": language.direction,
+        "english_name": language.english_name,
+        "native_name": language.native_name,
+        "title": title,
+        "title_lang": title_lang,
+        "title_dir": text_direction(title_lang),
+        "files": files,
+    }
+
+
+def _title(project: Project, slug: str, language: Language) -> tuple[str, str]:
+    """The document's title in ``language`` and the language it is in ('' when it cannot be read)."""
+    try:
+        unit = project.translate(slug, language).document.meta.title
+    except ProblemError:
+        return "", language.tag
+    return unit.text, unit.lang
+
+
+def _collection_title(project: Project, language: Language) -> tuple[str, str]:
+    """The collection's title in ``language`` (the source title when the ui catalog cannot be read)."""
+    title = project.config.collection_title
+    try:
+        ui, _ = project.ui_text(language)
+    except ProblemError:
+        return title, project.config.source_language.tag
+    return ui(title), ui.lang(title)
+
+
 def render_index(project: Project, exporters: Sequence[Registered]) -> bytes:
-    """The index page of what is in ``output/`` now (files from earlier builds included)."""
+    """The index page of what is in ``output/`` now (files from earlier builds included).
+
+    A broken source or catalog never stops the page: its titles fall back to the source's or the slug.
+    """
     config = project.config
     documents = []
     for slug in project.slugs():
@@ -77,46 +113,28 @@ def render_index(project: Project, exporters: Sequence[Registered]) -> bytes:
             source_title = project.document(slug).meta.title.text
         except ProblemError:
             source_title = slug
-        entries = []
-        for language in config.languages:
-            title, title_lang = "", language.tag
-            try:
-                unit = project.translate(slug, language).document.meta.title
-                title, title_lang = unit.text, unit.lang
-            except ProblemError:
-                pass
-            entries.append(
-                {
-                    "tag": language.tag,
-                    "dir": language.direction,
-                    "english_name": language.english_name,
-                    "native_name": language.native_name,
-                    "title": title,
-                    "title_lang": title_lang,
-                    "title_dir": text_direction(title_lang),
-                    "files": _files(project, language.tag, slug, exporters, collection=False),
-                }
+        entries = [
+            _entry(
+                language,
+                *_title(project, slug, language),
+                _files(project, language.tag, slug, exporters, collection=False),
             )
+            for language in config.languages
+        ]
         documents.append({"slug": slug, "title": source_title, "languages": entries})
-    collection_entries = []
-    for language in config.languages:
-        ui, _ = project.ui_text(language)
-        collection_entries.append(
-            {
-                "tag": language.tag,
-                "dir": language.direction,
-                "english_name": language.english_name,
-                "native_name": language.native_name,
-                "title": ui(config.collection_title),
-                "title_lang": ui.lang(config.collection_title),
-                "title_dir": text_direction(ui.lang(config.collection_title)),
-                "files": _files(project, language.tag, config.collection_file_name, exporters, collection=True),
-            }
+    name = config.collection_file_name
+    collection_entries = [
+        _entry(
+            language,
+            *_collection_title(project, language),
+            _files(project, language.tag, name, exporters, collection=True),
         )
+        for language in config.languages
+    ]
     if any(entry["files"] for entry in collection_entries):
         documents.append(
             {
-                "slug": config.collection_file_name,
+                "slug": name,
                 "title": f"{config.collection_title} (all handouts in one book)",
                 "languages": collection_entries,
             }

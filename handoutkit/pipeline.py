@@ -121,11 +121,8 @@ def _build_language(
         if reason:
             record(Outcome(slug, language.tag, "*", "skipped", reason=reason))
             continue
-        ok = True
         for exporter in selection.exporters:
-            outcome = _render_one(project, exporter, translation.document, ctx)
-            ok = ok and outcome.status == "built"
-            record(outcome)
+            record(_render_one(project, exporter, translation.document, ctx))
         built.append(translation.document)
 
     for exporter in selection.exporters:

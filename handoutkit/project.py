@@ -11,7 +11,7 @@ from handoutkit.config import CONFIG_FILE, Config, load_config
 from handoutkit.context import RenderContext
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.i18n.po import Catalog, catalog_path, read_catalog, usable
-from handoutkit.i18n.translate import Translation, translate_document
+from handoutkit.i18n.translate import Coverage, Translation, translate_document
 from handoutkit.languages import Language
 from handoutkit.model import Document, Origin
 from handoutkit.reader import SOURCE_DIR, find_sources, read_document
@@ -32,6 +32,7 @@ class Project:
     _documents: dict[str, Document] = field(default_factory=dict, repr=False)
     _catalogs: dict[tuple[str, str], Catalog | None] = field(default_factory=dict, repr=False)
     _ui: dict[str, tuple[UiText, tuple[Problem, ...]]] = field(default_factory=dict, repr=False)
+    _translations: dict[tuple[str, str], Translation] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, root: Path) -> Project:
@@ -80,14 +81,15 @@ class Project:
         return self._catalogs[key]
 
     def translate(self, slug: str, language: Language) -> Translation:
-        """A document in ``language`` (the source itself for the source language)."""
-        doc = self.document(slug)
-        if language == self.config.source_language:
-            from handoutkit.i18n.translate import Coverage
-
-            coverage = Coverage(doc.units_total, doc.units_total, 0, 0)
-            return Translation(doc, coverage, ())
-        return translate_document(doc, self.catalog(language, slug), language)
+        """A document in ``language`` (the source itself for the source language), translated once."""
+        key = (slug, language.tag)
+        if key not in self._translations:
+            doc = self.document(slug)
+            if language == self.config.source_language:
+                self._translations[key] = Translation(doc, Coverage(doc.units_total, doc.units_total, 0, 0), ())
+            else:
+                self._translations[key] = translate_document(doc, self.catalog(language, slug), language)
+        return self._translations[key]
 
     def ui_text(self, language: Language) -> tuple[UiText, tuple[Problem, ...]]:
         """The interface words of ``language`` and the ui translations that were rejected."""

@@ -59,6 +59,18 @@ def test_a_broken_catalog_fails_its_language_only_and_the_exit_status_says_so(pr
     assert (project / "output/es/basic.txt").is_file()
 
 
+def test_a_broken_ui_catalog_fails_its_language_and_the_index_is_still_written(project_copy):
+    project = project_copy("basic")
+    with (project / "locales/es/LC_MESSAGES/ui.po").open("a") as stream:
+        stream.write('msgid "unclosed\n')
+    code, output = run_cli(project, "--format", "text")
+    assert code == 1
+    assert "FAILED  es basic *: the ui catalog has errors" in output
+    assert "not valid .po syntax" in output
+    assert (project / "output/en/basic.txt").is_file()
+    assert "en/basic.txt" in (project / "output/index.html").read_text()
+
+
 def test_a_catalog_in_the_wrong_encoding_names_the_line(project_copy):
     project = project_copy("basic")
     (project / "locales/ar/LC_MESSAGES").mkdir(parents=True)

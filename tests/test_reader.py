@@ -124,6 +124,7 @@ def test_a_hard_break_is_kept_in_msgid_and_model():
         ),
         ("inline-image", "source/inline-image.md:5: error: an image must stand alone in its own paragraph"),
         ("horizontal-rule", "source/horizontal-rule.md:7: error: horizontal rules"),
+        ("sms-not-text", "source/sms-not-text.md:3: error: 'sms' must be a message or a list of messages"),
     ],
 )
 def test_unsupported_or_invalid_input_is_an_error_naming_file_and_line(slug, expected):
