@@ -142,18 +142,28 @@ def font_face(family: str, weight: str) -> FontFace:
     return FontFace(family, weight, Path(path), int(index or 0))
 
 
+@dataclass(frozen=True, slots=True)
+class _FaceTables:
+    code_points: frozenset[int]
+    mirrored_ids: dict[str, int]
+
+
+@cache
+def _face_tables(family: str, weight: str) -> _FaceTables:
+    """One face's cmap and the glyph ids of its :data:`MIRRORED` characters, read once per process."""
+    from fontTools.ttLib import TTFont
+
+    face = font_face(family, weight)
+    with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
+        cmap = font.getBestCmap() or {}
+        ids = {char: font.getGlyphID(cmap[ord(char)]) for char in MIRRORED if ord(char) in cmap}
+    return _FaceTables(frozenset(cmap), ids)
+
+
 @cache
 def covered(family: str) -> frozenset[int]:
     """The code points ``family`` draws in every weight the stylesheet uses."""
-    from fontTools.ttLib import TTFont
-
-    result: frozenset[int] | None = None
-    for weight in WEIGHTS:
-        face = font_face(family, weight)
-        with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
-            cmap = frozenset(font.getBestCmap() or {})
-        result = cmap if result is None else result & cmap
-    return result or frozenset()
+    return frozenset.intersection(*(_face_tables(family, weight).code_points for weight in WEIGHTS))
 
 
 def needs_glyph(char: str) -> bool:
@@ -191,12 +201,6 @@ MIRRORED = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "Â«": "Â
 """Paired punctuation that right-to-left text draws with its mirror image's glyph."""
 
 
-@cache
 def glyph_ids(family: str, weight: str) -> dict[str, int]:
     """The glyph id of each :data:`MIRRORED` character in one face."""
-    from fontTools.ttLib import TTFont
-
-    face = font_face(family, weight)
-    with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
-        cmap = font.getBestCmap() or {}
-        return {char: font.getGlyphID(cmap[ord(char)]) for char in MIRRORED if ord(char) in cmap}
+    return _face_tables(family, weight).mirrored_ids
