@@ -8,18 +8,16 @@ over budget, a character no font has). Warnings: untranslated and fuzzy entries,
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 from collections.abc import Sequence
 
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.i18n.messages import document_units, required_ui_msgids
 from handoutkit.i18n.po import Catalog, catalog_path, usable
-from handoutkit.i18n.translate import RAW_HTML, check_entry
 from handoutkit.languages import Language
 from handoutkit.model import Document, Origin
 from handoutkit.project import Project
 from handoutkit.selection import Selection
-from handoutkit.ui import UI_DOMAIN, placeholders
+from handoutkit.ui import UI_DOMAIN
 
 __all__ = ["check_project"]
 
@@ -93,14 +91,13 @@ def _language_problems(project: Project, selection: Selection, doc: Document, la
                 problems.append(
                     Problem("untranslated", catalog.origin(entry), f"untranslated: {_short(unit.msgid)}", "warning")
                 )
-            else:
-                _, problem = check_entry(unit, entry, catalog)
-                if problem is not None:
-                    problems.append(dataclasses.replace(problem, severity="error"))
     try:
-        translated = project.translate(doc.slug, language).document
+        translation = project.translate(doc.slug, language)
     except ProblemError as error:
         return [*problems, *error.problems]
+    # A translation the build would reject (and replace by the source text) is an error here.
+    problems.extend(dataclasses.replace(p, severity="error") for p in translation.problems)
+    translated = translation.document
     ctx = project.context(language)
     for exporter in selection.exporters:
         try:
@@ -122,21 +119,10 @@ def _ui_problems(project: Project, selection: Selection, language: Language) -> 
             where = catalog.origin(entry) if entry is not None else Origin(catalog.display, 0)
             problems.append(Problem("untranslated", where, f"untranslated: {_short(msgid)}", "warning"))
             continue
-        where = catalog.origin(entry)
         if "fuzzy" in entry.flags:
-            problems.append(Problem("fuzzy", where, f"fuzzy translation: {_short(msgid)}", "warning"))
-            continue
-        text = unicodedata.normalize("NFC", entry.msgstr)
-        if placeholders(text) != placeholders(msgid):
-            problems.append(
-                Problem(
-                    "placeholder",
-                    where,
-                    f"placeholders {list(placeholders(text))} differ from the source's {list(placeholders(msgid))}",
-                )
-            )
-        if RAW_HTML.search(text):
-            problems.append(Problem("raw-html", where, "raw HTML is not allowed in interface words"))
+            problems.append(Problem("fuzzy", catalog.origin(entry), f"fuzzy translation: {_short(msgid)}", "warning"))
+    _, rejected = project.ui_text(language)
+    problems.extend(dataclasses.replace(p, severity="error") for p in rejected)
     return problems
 
 

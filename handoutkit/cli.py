@@ -18,7 +18,8 @@ from handoutkit.languages import LanguageError, parse_language
 from handoutkit.pipeline import Outcome, build
 from handoutkit.project import Project
 from handoutkit.registry import discover
-from handoutkit.selection import SelectionError, select
+from handoutkit.selection import select
+from handoutkit.sms.catalog_hints import sms_hints
 from handoutkit.writer import write_atomic
 
 __all__ = ["main"]
@@ -93,6 +94,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit status."""
     out = out or sys.stdout
     args = _parser().parse_args(argv)
+    if not args.project.is_dir():
+        print(f"export.py: error: --project: {args.project} is not a folder", file=out)
+        return 2
     try:
         project = Project.load(args.project.resolve())
         exporters, plugin_problems = discover()
@@ -109,7 +113,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         for problem in error.problems:
             print(problem, file=out)
         return 2
-    except (SelectionError, HandoutError) as error:
+    except HandoutError as error:
         print(f"export.py: error: {error}", file=out)
         return 2
 
@@ -119,20 +123,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         case "extract":
             return _report(project, extract(project, list(exporters.values())), out)
         case "update":
-            return _report(project, update(project, list(exporters.values()), selection.languages, _hints()), out)
+            return _report(project, update(project, list(exporters.values()), selection.languages, sms_hints), out)
         case "compile":
             return _report(project, compile_catalogs(project, selection.languages), out)
         case "stats":
-            return _stats(project, selection, exporters, out)
+            return _stats(project, selection, out)
         case "check":
             return _check(project, selection, out)
     raise AssertionError(args.command)
-
-
-def _hints():
-    from handoutkit.sms.catalog_hints import sms_hints
-
-    return sms_hints
 
 
 def _formats(exporters, out: TextIO) -> int:
@@ -160,7 +158,7 @@ def _init(project: Project, exporters, args, out: TextIO) -> int:
     except LanguageError as error:
         print(f"export.py: error: --lang: {error}", file=out)
         return 2
-    return _report(project, init_language(project, list(exporters.values()), language, _hints()), out)
+    return _report(project, init_language(project, list(exporters.values()), language, sms_hints), out)
 
 
 def _report(project: Project, report: CatalogReport, out: TextIO) -> int:
@@ -174,7 +172,7 @@ def _report(project: Project, report: CatalogReport, out: TextIO) -> int:
     return 0 if report.ok else 1
 
 
-def _stats(project: Project, selection, exporters, out: TextIO) -> int:
+def _stats(project: Project, selection, out: TextIO) -> int:
     rows = stats(project, selection.slugs, selection.languages, selection.exporters)
     print(
         f"{'domain':<32} {'lang':<8} {'translated':>10} {'fuzzy':>6} {'untransl.':>9} {'rejected':>8}  review", file=out
@@ -212,15 +210,13 @@ def _build(project: Project, selection, exporters, quiet: bool, out: TextIO) -> 
     def progress(outcome: Outcome) -> None:
         nonlocal done
         done += formats if outcome.format == "*" else 1
-        if outcome.status == "failed" or not quiet:
+        if outcome.status == "failed" or not quiet:  # the summary lists each failure's problems
             where = ", ".join(project.display(p) for p in outcome.files) or outcome.reason
             print(
                 f"[{min(done, total)}/{total}] {outcome.lang:<8} {outcome.name:<32} {outcome.format:<6} "
                 f"{outcome.status}: {where}",
                 file=out,
             )
-        for problem in outcome.problems:
-            print(f"    {problem}", file=out)
 
     report = build(project, selection, progress)
     for warning in report.warnings:

@@ -11,11 +11,11 @@ from handoutkit.config import CONFIG_FILE, Config, load_config
 from handoutkit.context import RenderContext
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.i18n.po import Catalog, catalog_path, read_catalog, usable
-from handoutkit.i18n.translate import Coverage, Translation, translate_document
+from handoutkit.i18n.translate import Coverage, Translation, plain_text_problem, translate_document
 from handoutkit.languages import Language
 from handoutkit.model import Document, Origin
 from handoutkit.reader import SOURCE_DIR, find_sources, read_document
-from handoutkit.ui import UI_DOMAIN, UiText, placeholders
+from handoutkit.ui import UI_DOMAIN, UiText
 
 __all__ = ["LOCALES_DIR", "OUTPUT_DIR", "Project"]
 
@@ -107,18 +107,11 @@ class Project:
         for entry in catalog.po if catalog is not None else ():
             if not usable(entry):
                 continue
+            assert catalog is not None
             text = unicodedata.normalize("NFC", entry.msgstr.strip())
-            if placeholders(text) != placeholders(entry.msgid):
-                assert catalog is not None
-                problems.append(
-                    Problem(
-                        "placeholder",
-                        catalog.origin(entry),
-                        f"translation rejected: its placeholders {list(placeholders(text))} differ from the "
-                        f"source's {list(placeholders(entry.msgid))}",
-                        "warning",
-                    )
-                )
+            problem = plain_text_problem(entry.msgid, text, catalog.origin(entry))
+            if problem is not None:
+                problems.append(problem)
                 continue
             translations[entry.msgid] = text
         return UiText(language, source, translations), tuple(problems)

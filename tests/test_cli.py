@@ -256,3 +256,42 @@ def test_export_py_runs_from_a_checkout(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (project / "output/en/basic.txt").is_file()
+
+
+def test_a_project_folder_that_does_not_exist_is_refused(tmp_path):
+    code, output = run_cli(tmp_path / "missing")
+    assert code == 2
+    assert "--project:" in output and "is not a folder" in output
+
+
+def test_check_reports_rejected_translations_as_errors_and_gaps_as_warnings(project_copy):
+    project = project_copy("basic")
+    shutil.copy(DATA / "catalogs/rejections.po", project / "locales/es/LC_MESSAGES/basic.po")
+    code, output = run_cli(project, "check", "--lang", "es", "--format", "text")
+    assert code == 1
+    assert "locales/es/LC_MESSAGES/basic.po:50: error: translation rejected: raw HTML is not allowed" in output
+    assert "locales/es/LC_MESSAGES/basic.po:56: error: translation rejected: its links" in output
+    assert "locales/es/LC_MESSAGES/basic.po:34: error: translation rejected: its placeholders" in output
+    assert "locales/es/LC_MESSAGES/basic.po:97: warning: fuzzy translation: 'Step one' [fuzzy]" in output
+    assert "warning: untranslated: 'Step two' [untranslated]" in output
+    assert "check: 3 errors, 2 warnings" in output
+
+
+def test_check_rejects_an_interface_word_that_drops_a_placeholder(project_copy):
+    project = project_copy("basic")
+    path = project / "locales/es/LC_MESSAGES/ui.po"
+    path.write_text(path.read_text().replace('msgstr "Página {page} de {pages}"', 'msgstr "Página {page}"'))
+    code, output = run_cli(project, "check", "--lang", "es", "--format", "text")
+    assert code == 1
+    assert "ui.po" in output and "its placeholders ({page}) differ from the source's ({page}, {pages})" in output
+
+
+def test_check_reports_an_sms_over_its_budget_with_the_po_line(project_copy):
+    project = project_copy("basic")
+    path = project / "locales/es/LC_MESSAGES/basic.po"
+    # "información" makes the message UCS-2: 70 units for one part, and this one needs about 100.
+    long = "Por favor, llame a {organization} al {phone} si tiene preguntas sobre la información de este folleto."
+    path.write_text(path.read_text().replace('msgstr "Llame a {organization} al {phone}."', f'msgstr "{long}"'))
+    code, output = run_cli(project, "check", "--lang", "es", "--format", "sms")
+    assert code == 1
+    assert "locales/es/LC_MESSAGES/basic.po:34: error: SMS message in es takes 2 parts, over its budget of 1" in output

@@ -32,6 +32,7 @@ from handoutkit.model import (
     List,
     ListItem,
     Metadata,
+    Origin,
     Paragraph,
     Reference,
     Review,
@@ -40,7 +41,7 @@ from handoutkit.model import (
 )
 from handoutkit.ui import placeholders
 
-__all__ = ["RAW_HTML", "Coverage", "Translation", "check_entry", "translate_document"]
+__all__ = ["RAW_HTML", "Coverage", "Translation", "check_entry", "plain_text_problem", "translate_document"]
 
 RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>")
 
@@ -82,26 +83,39 @@ def check_entry(
     def reject(kind: str, message: str) -> tuple[None, Problem]:
         return None, Problem(kind, where, f"translation rejected: {message}", "warning")
 
-    if unit.markdown:
-        try:
-            inlines = parse_inline(text)
-        except InlineError as error:
-            kind = "raw-html" if "raw HTML" in str(error) else "markdown"
-            return reject(kind, str(error))
-        source_links = Counter(link_targets(unit.inlines))
-        if Counter(link_targets(inlines)) != source_links:
-            found = ", ".join(link_targets(inlines)) or "none"
-            wanted = ", ".join(link_targets(unit.inlines)) or "none"
-            return reject("link-target", f"its links ({found}) differ from the source's ({wanted})")
-    else:
-        if RAW_HTML.search(text):
-            return reject("raw-html", f"raw HTML is not allowed: {RAW_HTML.search(text).group(0)!r}")
-        inlines = (Text(text),)
-    if placeholders(unit.msgid) != placeholders(text):
-        wanted = ", ".join(f"{{{p}}}" for p in placeholders(unit.msgid)) or "none"
-        found = ", ".join(f"{{{p}}}" for p in placeholders(text)) or "none"
-        return reject("placeholder", f"its placeholders ({found}) differ from the source's ({wanted})")
-    return inlines, None
+    if not unit.markdown:
+        problem = plain_text_problem(unit.msgid, text, where)
+        return (None, problem) if problem is not None else ((Text(text),), None)
+    try:
+        inlines = parse_inline(text)
+    except InlineError as error:
+        kind = "raw-html" if "raw HTML" in str(error) else "markdown"
+        return reject(kind, str(error))
+    source_links = Counter(link_targets(unit.inlines))
+    if Counter(link_targets(inlines)) != source_links:
+        found = ", ".join(link_targets(inlines)) or "none"
+        wanted = ", ".join(link_targets(unit.inlines)) or "none"
+        return reject("link-target", f"its links ({found}) differ from the source's ({wanted})")
+    problem = _placeholder_problem(unit.msgid, text, where)
+    return (None, problem) if problem is not None else (inlines, None)
+
+
+def plain_text_problem(msgid: str, text: str, where: Origin) -> Problem | None:
+    """Why a plain-text translation (title, SMS, reference, interface word) is rejected, or None."""
+    if match := RAW_HTML.search(text):
+        return Problem(
+            "raw-html", where, f"translation rejected: raw HTML is not allowed: {match.group(0)!r}", "warning"
+        )
+    return _placeholder_problem(msgid, text, where)
+
+
+def _placeholder_problem(msgid: str, text: str, where: Origin) -> Problem | None:
+    if placeholders(msgid) == placeholders(text):
+        return None
+    wanted = ", ".join(f"{{{p}}}" for p in placeholders(msgid)) or "none"
+    found = ", ".join(f"{{{p}}}" for p in placeholders(text)) or "none"
+    message = f"translation rejected: its placeholders ({found}) differ from the source's ({wanted})"
+    return Problem("placeholder", where, message, "warning")
 
 
 def translate_document(doc: Document, catalog: Catalog | None, language: Language) -> Translation:
