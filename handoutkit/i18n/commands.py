@@ -56,7 +56,7 @@ def _save(project: Project, path: Path, po: polib.POFile, report: CatalogReport)
         report.unchanged.append(path)
 
 
-def template_messages(
+def _template_messages(
     project: Project, exporters: Sequence[Registered], report: CatalogReport
 ) -> dict[str, list[CatalogMessage]]:
     """The messages of every domain whose source can be read (problems go to the report)."""
@@ -71,33 +71,35 @@ def template_messages(
     return result
 
 
-def extract(project: Project, exporters: Sequence[Registered]) -> CatalogReport:
-    """Write ``locales/<domain>.pot`` for every domain; a template whose messages did not change is kept."""
-    report = CatalogReport()
-    for domain, messages in template_messages(project, exporters, report).items():
+def _write_templates(
+    project: Project, exporters: Sequence[Registered], report: CatalogReport
+) -> dict[str, polib.POFile]:
+    """Write ``locales/<domain>.pot`` for every readable domain; return the templates by domain.
+
+    A template whose messages did not change is left as it is (its creation date too).
+    """
+    pots: dict[str, polib.POFile] = {}
+    for domain, messages in _template_messages(project, exporters, report).items():
         path = project.locales_dir / f"{domain}.pot"
         pot = template(messages, domain, _now())
+        pots[domain] = pot
         if path.exists():
-            old = polib.pofile(str(path), wrapwidth=0)
-            pot.metadata["POT-Creation-Date"] = old.metadata.get("POT-Creation-Date", pot.metadata["POT-Creation-Date"])
-            if format_po(pot) == format_po(old):
+            created = polib.pofile(str(path), wrapwidth=0).metadata.get("POT-Creation-Date")
+            fresh = pot.metadata["POT-Creation-Date"]
+            pot.metadata["POT-Creation-Date"] = created or fresh
+            if format_po(pot).encode("utf-8") == path.read_bytes():
                 report.unchanged.append(path)
                 continue
-            pot.metadata["POT-Creation-Date"] = _now().strftime("%Y-%m-%d %H:%M%z")
+            pot.metadata["POT-Creation-Date"] = fresh
         _save(project, path, pot, report)
-    return report
-
-
-def _templates(project: Project, exporters: Sequence[Registered], report: CatalogReport) -> dict[str, polib.POFile]:
-    extracted = extract(project, exporters)
-    report.problems.extend(extracted.problems)
-    report.written.extend(extracted.written)
-    pots: dict[str, polib.POFile] = {}
-    for domain in domains(project):
-        path = project.locales_dir / f"{domain}.pot"
-        if path.exists():
-            pots[domain] = read_catalog(path, project.display(path)).po
     return pots
+
+
+def extract(project: Project, exporters: Sequence[Registered]) -> CatalogReport:
+    """Write ``locales/<domain>.pot`` for every domain whose source can be read."""
+    report = CatalogReport()
+    _write_templates(project, exporters, report)
+    return report
 
 
 def update(
@@ -108,7 +110,7 @@ def update(
 ) -> CatalogReport:
     """Extract, then merge each template into every existing catalog of ``languages``."""
     report = CatalogReport()
-    for domain, pot in _templates(project, exporters, report).items():
+    for domain, pot in _write_templates(project, exporters, report).items():
         for language in languages:
             if language == project.config.source_language:
                 continue
@@ -138,7 +140,7 @@ def init_language(
             )
         )
         return report
-    for domain, pot in _templates(project, exporters, report).items():
+    for domain, pot in _write_templates(project, exporters, report).items():
         path = catalog_path(project.locales_dir, language.gettext, domain)
         if path.exists():
             report.notes.append(f"{project.display(path)}: exists already (use update)")
