@@ -88,12 +88,14 @@ def merge_catalog(po: polib.POFile, pot: polib.POFile, hint: EntryHint | None = 
     merged.metadata = dict(po.metadata)
     if "POT-Creation-Date" in pot.metadata:
         merged.metadata["POT-Creation-Date"] = pot.metadata["POT-Creation-Date"]
-    active = {e.msgid: e for e in po if e.obsolete and not e.msgctxt}
-    active.update({e.msgid: e for e in po if not e.obsolete and not e.msgctxt})
-    leftovers = {e.msgid: e for e in po if e.msgid not in {t.msgid for t in pot}}
+    # Entries by msgid; an active entry wins over an obsolete one, which comes back if its text returns.
+    known = {e.msgid: e for e in po if e.obsolete and not e.msgctxt}
+    known.update({e.msgid: e for e in po if not e.obsolete and not e.msgctxt})
+    wanted = {t.msgid for t in pot}
+    leftovers = {e.msgid: e for e in po if e.msgid not in wanted}
 
     for source in pot:
-        old = active.get(source.msgid)
+        old = known.get(source.msgid)
         if old is not None:
             entry = _copy(source, msgstr=old.msgstr, tcomment=old.tcomment)
             entry.flags = _flags(source.flags, old.flags, keep_fuzzy=True)
