@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import assert_never
@@ -9,13 +10,13 @@ from typing import assert_never
 from exporters.pdf.bidi import isolate_ltr_runs
 from exporters.pdf.fetcher import AssetRequests, asset_url
 from exporters.pdf.fonts import (
+    WEIGHTS,
     FontNotInstalled,
     FontSet,
     font_face,
     font_set,
     missing_characters,
     pdf_font_faces,
-    pdf_font_names,
 )
 from exporters.pdf.keep import estimated_lines, mark_breaks
 from exporters.pdf.layout import page_layout
@@ -46,7 +47,8 @@ class PdfExporter:
 
     def check(self, doc: Document, ctx: RenderContext) -> list[Problem]:
         """Images that cannot be loaded, fonts that are not installed, characters no font draws."""
-        return _problems(doc, ctx, page_content(doc, ctx, AssetRequests(ctx.assets)))
+        problems, _ = _problems(doc, ctx, page_content(doc, ctx, AssetRequests(ctx.assets)))
+        return problems
 
     def render(self, doc: Document, ctx: RenderContext) -> Sequence[OutputFile]:
         """The handout as PDF bytes (:class:`ProblemError` when it cannot be printed correctly)."""
@@ -59,9 +61,8 @@ class PdfExporter:
             decorative=page.decorative,
             locate=lambda char: _locate(char, page.content, doc) or page.origin,
         )
-        families = [family for _, fs in page.fonts for family in fs.families]
-        finished = finish_pdf(data, pdf_font_faces(families))
-        allowed = pdf_font_names(families)
+        faces = pdf_font_faces(family for _, fs in page.fonts for family in fs.families)
+        finished = finish_pdf(data, faces)
         sets = "; ".join(f"{lang}: {fs}" for lang, fs in page.fonts)
         problems = [
             Problem(
@@ -71,7 +72,7 @@ class PdfExporter:
                 "a character fell back to another font",
             )
             for name in finished.fonts
-            if name not in allowed
+            if name not in faces
         ]
         problems += [
             Problem("missing-glyph", page.origin, f"the font {name!r} drew an empty box (.notdef) for a character")
@@ -101,10 +102,11 @@ def prepare(doc: Document, ctx: RenderContext) -> PreparedPage:
     """Check the document and build its HTML and CSS (:class:`ProblemError` on errors)."""
     requests = AssetRequests(ctx.assets)
     content = page_content(doc, ctx, requests)
-    errors = [p for p in _problems(doc, ctx, content) if p.severity == "error"]
+    problems, sets = _problems(doc, ctx, content)
+    errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ProblemError(errors)
-    fonts = [(lang, font_set(lang)) for lang in _languages(content, doc)]
+    fonts = list(sets.items())
     layout = page_layout(ctx.settings.pdf)
     body = mark_breaks(content.body, doc.blocks, layout.list_line_em, layout.keep_lines)
     body = print_addresses(body, ctx.ui, doc.lang)
@@ -122,7 +124,8 @@ def prepare(doc: Document, ctx: RenderContext) -> PreparedPage:
     )
 
 
-def _problems(doc: Document, ctx: RenderContext, content: PageContent) -> list[Problem]:
+def _problems(doc: Document, ctx: RenderContext, content: PageContent) -> tuple[list[Problem], dict[str, FontSet]]:
+    """What stops the handout from printing, and each printed language's font set (the document's first)."""
     problems: list[Problem] = []
     for image in _images(doc.blocks):
         try:
@@ -138,41 +141,34 @@ def _problems(doc: Document, ctx: RenderContext, content: PageContent) -> list[P
             problems.append(Problem("pdf-image", origin, f"organization logo cannot be used: {error}"))
         if not organization.logo_alt.strip():
             problems.append(Problem("pdf-image", origin, "organization logo needs logo_alt, its text alternative"))
+    texts = list(printed_texts(content, doc))
     sets: dict[str, FontSet] = {}
-    for lang in _languages(content, doc):
+    for lang in dict.fromkeys([doc.lang, *(lang for _, lang, _ in texts)]):
         try:
             sets[lang] = font_set(lang)
         except LookupError as error:
             problems.append(Problem("pdf-font-set", Origin(doc.path, 0), str(error)))
     for family in dict.fromkeys(f for fs in sets.values() for f in fs.families):
-        for weight in ("regular", "bold"):
+        for weight in WEIGHTS:
             try:
                 font_face(family, weight)
             except FontNotInstalled as error:
                 problems.append(Problem("font-missing", Origin(doc.path, 0), str(error)))
     if problems:
-        return problems
+        return problems, sets
     seen: set[tuple[str, Origin]] = set()
-    for text, lang, origin in printed_texts(content, doc):
+    for text, lang, origin in texts:
         for char in missing_characters(text, sets[lang]):
             if (char, origin) in seen:
                 continue
             seen.add((char, origin))
             problems.append(Problem("missing-glyph", origin, _missing_message(char, lang, sets[lang])))
-    return problems
+    return problems, sets
 
 
 def _missing_message(char: str, lang: str, fonts: FontSet) -> str:
-    import unicodedata
-
     name = unicodedata.name(char, "unnamed character")
     return f"{char!r} (U+{ord(char):04X} {name}) is in no font of the {lang} font set ({fonts}): it cannot be printed"
-
-
-def _languages(content: PageContent, doc: Document) -> list[str]:
-    """The languages the page prints, the document's first."""
-    langs = dict.fromkeys([doc.lang] + [lang for _, lang, _ in printed_texts(content, doc)])
-    return list(langs)
 
 
 def _locate(char: str, content: PageContent, doc: Document) -> Origin | None:
