@@ -71,7 +71,7 @@ def _language_problems(project: Project, selection: Selection, doc: Document, la
         catalog = _catalog(project, language, doc.slug, problems)
         if catalog is None:
             return problems
-        entries = catalog.entries()
+        entries = catalog.entries
         for unit in document_units(doc):
             entry = entries.get(unit.msgid)
             if entry is None:
@@ -112,7 +112,7 @@ def _ui_problems(project: Project, selection: Selection, language: Language) -> 
     catalog = _catalog(project, language, UI_DOMAIN, problems)
     if catalog is None:
         return problems
-    entries = catalog.entries()
+    entries = catalog.entries
     for msgid in required_ui_msgids(project.config.collection_title, selection.exporters):
         entry = entries.get(msgid)
         if entry is None or not entry.msgstr.strip():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import polib
@@ -55,8 +56,9 @@ class Catalog:
         """Where an entry's translation is written."""
         return Origin(self.display, self.msgstr_lines.get(entry.linenum, entry.linenum))
 
+    @cached_property
     def entries(self) -> dict[str, polib.POEntry]:
-        """Active (not obsolete) entries by msgid."""
+        """Active (not obsolete) entries by msgid (built once)."""
         return {e.msgid: e for e in self.po if not e.obsolete and not e.msgctxt}
 
     @property

@@ -63,7 +63,7 @@ def stats(
         except ProblemError as error:
             rows.append(StatRow(UI_DOMAIN, language.tag, Coverage(len(required), 0, 0, 0), "-", str(error.problems[0])))
             continue
-        entries = catalog.entries() if catalog is not None else {}
+        entries = catalog.entries if catalog is not None else {}
         translated = sum(1 for m in required if m in entries and usable(entries[m]))
         fuzzy = sum(1 for m in required if m in entries and "fuzzy" in entries[m].flags and entries[m].msgstr)
         rows.append(StatRow(UI_DOMAIN, language.tag, Coverage(len(required), translated, fuzzy, 0), "-"))

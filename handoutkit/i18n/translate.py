@@ -120,7 +120,7 @@ def _placeholder_problem(msgid: str, text: str, where: Origin) -> Problem | None
 
 def translate_document(doc: Document, catalog: Catalog | None, language: Language) -> Translation:
     """``doc`` (in its source language) translated into ``language`` with ``catalog``."""
-    entries = catalog.entries() if catalog is not None else {}
+    entries = catalog.entries if catalog is not None else {}
     problems: list[Problem] = []
     counts = Counter[str]()
 
