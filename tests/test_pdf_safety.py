@@ -91,3 +91,15 @@ def test_an_asset_url_that_was_not_allowed_is_refused() -> None:
     _, ctx = translated("en")
     with pytest.raises(RefusedURL):
         AssetRequests(ctx.assets).read(asset_url("images/dose-chart.svg"))
+
+
+def test_a_logo_without_a_text_alternative_is_refused_even_past_the_configuration() -> None:
+    """``load_config`` refuses a logo without ``logo_alt``; a context made another way fails when rendered."""
+    doc, ctx = translated("es")
+    organization = dataclasses.replace(ctx.settings.organization, logo="images/dose-chart.svg", logo_alt="")
+    ctx = dataclasses.replace(ctx, settings=dataclasses.replace(ctx.settings, organization=organization))
+    with pytest.raises(ProblemError) as raised:
+        PdfExporter().render(doc, ctx)
+    (problem,) = raised.value.problems
+    assert problem.kind == "pdf-alt"
+    assert str(problem.origin) == "handoutkit.toml"

@@ -132,15 +132,11 @@ def _problems(doc: Document, ctx: RenderContext, content: PageContent) -> tuple[
             ctx.assets.resolve(image.src)
         except AssetError as error:
             problems.append(Problem("pdf-image", image.origin, f"image {str(image.src)!r} cannot be used: {error}"))
-    organization = ctx.settings.organization
-    if organization.logo:
-        origin = Origin(CONFIG_FILE, 0)
+    if logo := ctx.settings.organization.logo:  # its logo_alt is required when the configuration is loaded
         try:
-            ctx.assets.resolve(organization.logo)
+            ctx.assets.resolve(logo)
         except AssetError as error:
-            problems.append(Problem("pdf-image", origin, f"organization logo cannot be used: {error}"))
-        if not organization.logo_alt.strip():
-            problems.append(Problem("pdf-image", origin, "organization logo needs logo_alt, its text alternative"))
+            problems.append(Problem("pdf-image", Origin(CONFIG_FILE, 0), f"organization logo cannot be used: {error}"))
     texts = list(printed_texts(content, doc))
     sets: dict[str, FontSet] = {}
     for lang in dict.fromkeys([doc.lang, *(lang for _, lang, _ in texts)]):
