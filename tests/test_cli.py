@@ -48,10 +48,15 @@ def test_lang_accepts_gettext_and_bcp47_forms(project_copy):
     assert not (project / "output/zh_Hans").exists()
 
 
-def test_a_broken_catalog_fails_its_language_only_and_the_exit_status_says_so(project_copy):
-    project = project_copy("basic")
+def with_arabic_catalog(project: Path, fixture: str) -> Path:
+    """The project with ``tests/data/catalogs/<fixture>`` as its Arabic catalog of ``basic``."""
     (project / "locales/ar/LC_MESSAGES").mkdir(parents=True)
-    shutil.copy(DATA / "catalogs/syntax-error.po", project / "locales/ar/LC_MESSAGES/basic.po")
+    shutil.copy(DATA / "catalogs" / fixture, project / "locales/ar/LC_MESSAGES/basic.po")
+    return project
+
+
+def test_a_broken_catalog_fails_its_language_only_and_the_exit_status_says_so(project_copy):
+    project = with_arabic_catalog(project_copy("basic"), "syntax-error.po")
     code, output = run_cli(project, "--format", "text")
     assert code == 1
     assert "locales/ar/LC_MESSAGES/basic.po:10: error: not valid .po syntax" in output
@@ -72,9 +77,7 @@ def test_a_broken_ui_catalog_fails_its_language_and_the_index_is_still_written(p
 
 
 def test_a_catalog_in_the_wrong_encoding_names_the_line(project_copy):
-    project = project_copy("basic")
-    (project / "locales/ar/LC_MESSAGES").mkdir(parents=True)
-    shutil.copy(DATA / "catalogs/latin1.po", project / "locales/ar/LC_MESSAGES/basic.po")
+    project = with_arabic_catalog(project_copy("basic"), "latin1.po")
     code, output = run_cli(project, "--format", "text")
     assert code == 1
     assert "locales/ar/LC_MESSAGES/basic.po:7: error: bytes that are not UTF-8 text" in output
