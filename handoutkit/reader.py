@@ -95,7 +95,6 @@ def read_text(text: str, path: str, slug: str, source_lang: str, assets: Assets)
     blocks = builder.blocks(children[1:])
     if builder.problems:
         raise ProblemError(builder.problems)
-    assert meta is not None
     return Document(
         slug=slug,
         path=path,
@@ -136,7 +135,7 @@ class _Builder:
 
     # ---------------------------------------------------------------- front matter
 
-    def metadata(self, node: SyntaxTreeNode) -> Metadata | None:
+    def metadata(self, node: SyntaxTreeNode) -> Metadata:
         fm, problems = parse_front_matter(node.content, self.path, _line(node) + 1)
         self.problems.extend(problems)
         title = self.unit(fm.title, fm.lines.get("title", 1), "title", markdown=False)
