@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup, escape
 
@@ -84,10 +84,14 @@ class PageContent:
     """The words printed around a link's address (:mod:`exporters.pdf.links`), fields left empty."""
     created: str | None
     modified: str | None
-    description: str
     author: str
     keep_references: bool = False
     """Print the references on one page (they fit on one: the end of a handout can spare the space)."""
+
+    @property
+    def description(self) -> str:
+        """The document's description: its main message ('' without one)."""
+        return self.summary.text if self.summary is not None else ""
 
 
 def ui_origin(ctx: RenderContext) -> Origin:
@@ -97,20 +101,17 @@ def ui_origin(ctx: RenderContext) -> Origin:
 
 def page_content(doc: Document, ctx: RenderContext, requests: AssetRequests) -> PageContent:
     """The printed handout (images are allowed in ``requests`` as they are met)."""
-    options = HtmlOptions(doc_lang=doc.lang, image=lambda image: _image_html(image, doc.lang, requests, options))
+    options = HtmlOptions(doc_lang=doc.lang, image=lambda image: _image_html(image, requests, options))
 
     def unit(content: TextUnit) -> Piece:
-        attrs = lang_attrs(content.lang, options) if content.lang != doc.lang else Markup("")
-        return Piece(unit_html(content), content.text, content.lang, content.translated_at or content.origin, attrs)
+        origin = content.translated_at or content.origin
+        return Piece(unit_html(content), content.text, content.lang, origin, _attrs(content.lang, options))
 
     def ui(msgid: str, **values: str) -> Piece:
-        text = ctx.ui(msgid, **values)
-        lang = ctx.ui.lang(msgid)
-        return _piece(text, lang, ui_origin(ctx), doc.lang, options)
+        return _piece(ctx.ui(msgid, **values), ctx.ui.lang(msgid), ui_origin(ctx), options)
 
     def notice(item: Notice) -> Piece:
-        piece = _piece(item.text, item.lang, ui_origin(ctx), doc.lang, options)
-        return Piece(piece.html, piece.text, piece.lang, piece.origin, piece.attrs, item.warning)
+        return replace(_piece(item.text, item.lang, ui_origin(ctx), options), warning=item.warning)
 
     meta = doc.meta
     settings = ctx.settings
@@ -120,6 +121,8 @@ def page_content(doc: Document, ctx: RenderContext, requests: AssetRequests) -> 
     if (updated := updated_notice(doc, ctx.ui)) is not None:
         notices.append(notice(updated))
     sections = [b for b in doc.blocks if isinstance(b, Heading) and b.level == 2]
+    if len(sections) < CONTENTS_MIN_SECTIONS:
+        sections = []
     contact = contact_details(organization, ctx.ui)
     contact_lines: list[Piece] = []
     if contact.sentence is not None:
@@ -131,17 +134,13 @@ def page_content(doc: Document, ctx: RenderContext, requests: AssetRequests) -> 
         lang=doc.lang,
         direction=ctx.direction,
         title=unit(meta.title),
-        organization=_piece(organization.name, doc.lang, config_origin, doc.lang, options)
-        if organization.name
-        else None,
-        logo=_logo(organization.logo, organization.logo_alt, requests, config_origin, doc.lang, options),
+        organization=_piece(organization.name, doc.lang, config_origin, options) if organization.name else None,
+        logo=_logo(organization.logo, organization.logo_alt, requests, config_origin, options),
         summary_label=ui("Main message") if meta.summary is not None else None,
         summary=unit(meta.summary) if meta.summary is not None else None,
         notices=tuple(notices),
-        contents_label=ui("Contents") if len(sections) >= CONTENTS_MIN_SECTIONS else None,
-        contents=tuple(ContentsEntry(h.anchor, unit(h.content)) for h in sections)
-        if len(sections) >= CONTENTS_MIN_SECTIONS
-        else (),
+        contents_label=ui("Contents") if sections else None,
+        contents=tuple(ContentsEntry(h.anchor, unit(h.content)) for h in sections),
         body=body,
         references_label=ui("References") if meta.references else None,
         references=tuple(Reference(unit(r.text), r.link) for r in meta.references),
@@ -151,7 +150,6 @@ def page_content(doc: Document, ctx: RenderContext, requests: AssetRequests) -> 
         link_words=tuple(ui(message, text="", **{field: ""}) for message, field in LINK_MESSAGES.values()),
         created=_w3c(meta.updated),
         modified=_w3c(_latest(meta.updated, doc.revised)),
-        description=meta.summary.text if meta.summary is not None else "",
         author=settings.publisher or organization.name,
     )
 
@@ -189,9 +187,13 @@ def printed_texts(content: PageContent, doc: Document) -> Iterator[tuple[str, st
             yield unit.text, unit.lang, unit.translated_at or unit.origin
 
 
-def _piece(text: str, lang: str, origin: Origin, doc_lang: str, options: HtmlOptions) -> Piece:
-    attrs = lang_attrs(lang, options) if lang != doc_lang else Markup("")
-    return Piece(escape(text), text, lang, origin, attrs)
+def _attrs(lang: str, options: HtmlOptions) -> Markup:
+    """``lang`` and ``dir`` for text in another language than the page ('' otherwise)."""
+    return lang_attrs(lang, options) if lang != options.doc_lang else NO_ATTRS
+
+
+def _piece(text: str, lang: str, origin: Origin, options: HtmlOptions) -> Piece:
+    return Piece(escape(text), text, lang, origin, _attrs(lang, options))
 
 
 def _linked(piece: Piece, shown: str, target: str) -> Piece:
@@ -199,23 +201,22 @@ def _linked(piece: Piece, shown: str, target: str) -> Piece:
     if not shown or not target or shown not in piece.text:
         return piece
     before, _, after = piece.text.partition(shown)
-    html = Markup('{}<a href="{}">{}</a>{}').format(before, target, shown, after)
-    return Piece(html, piece.text, piece.lang, piece.origin, piece.attrs, piece.warning)
+    return replace(piece, html=Markup('{}<a href="{}">{}</a>{}').format(before, target, shown, after))
 
 
 def _logo(
-    src: str, alt: str, requests: AssetRequests, origin: Origin, doc_lang: str, options: HtmlOptions
+    src: str, alt: str, requests: AssetRequests, origin: Origin, options: HtmlOptions
 ) -> tuple[str, Piece] | None:
     if not src:
         return None
-    return requests.allow(src, origin), _piece(alt, doc_lang, origin, doc_lang, options)
+    return requests.allow(src, origin), _piece(alt, options.doc_lang, origin, options)
 
 
-def _image_html(image: Image, doc_lang: str, requests: AssetRequests, options: HtmlOptions) -> Markup:
+def _image_html(image: Image, requests: AssetRequests, options: HtmlOptions) -> Markup:
     url = requests.allow(image.src, image.origin)
     if image.alt is None:
         return Markup('<img class="figure decorative" src="{}" alt="" />').format(url)
-    attrs = lang_attrs(image.alt.lang, options) if image.alt.lang != doc_lang else Markup("")
+    attrs = _attrs(image.alt.lang, options)
     return Markup('<img class="figure" src="{}" alt="{}"{} />').format(url, image.alt.text, attrs)
 
 
