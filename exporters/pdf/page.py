@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from markupsafe import Markup, escape
 
@@ -22,8 +23,11 @@ from exporters.pdf.messages import CONTACT_HEADING
 from handoutkit.config import CONFIG_FILE
 from handoutkit.context import RenderContext
 from handoutkit.i18n.messages import document_units
+from handoutkit.i18n.po import catalog_path
 from handoutkit.model import Document, Heading, Image, Origin, TextUnit
 from handoutkit.notices import Notice, contact_details, review_notices, updated_notice
+from handoutkit.project import LOCALES_DIR
+from handoutkit.ui import UI_DOMAIN
 
 __all__ = ["PageContent", "Piece", "page_content", "printed_texts", "ui_origin"]
 
@@ -96,7 +100,7 @@ class PageContent:
 
 def ui_origin(ctx: RenderContext) -> Origin:
     """Where interface words of this language come from."""
-    return Origin(f"locales/{ctx.language.gettext}/LC_MESSAGES/ui.po", 0)
+    return Origin(catalog_path(Path(LOCALES_DIR), ctx.language.gettext, UI_DOMAIN).as_posix(), 0)
 
 
 def page_content(doc: Document, ctx: RenderContext, requests: AssetRequests) -> PageContent:
