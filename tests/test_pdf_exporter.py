@@ -13,7 +13,6 @@ import pytest
 
 from exporters.pdf import PdfExporter
 from exporters.pdf.fetcher import AssetRequests
-from exporters.pdf.messages import CONTACT_HEADING
 from exporters.pdf.page import page_content
 from exporters.pdf.templates import render_html
 from handoutkit.config import Organization, PdfOptions
@@ -46,7 +45,7 @@ def test_every_interface_word_the_pdf_prints_is_a_declared_ui_message() -> None:
     from handoutkit.ui import CORE_UI_MESSAGES
 
     declared = {m.msgid for m in CORE_UI_MESSAGES + PdfExporter.ui_messages}
-    used = {PAGE_NUMBER, CONTACT_HEADING, UNREVIEWED, "Main message", "Contents", "References"}
+    used = {PAGE_NUMBER, UNREVIEWED, "Contact us", "Main message", "Contents", "References"}
     used |= {message for message, _ in LINK_MESSAGES.values()}
     assert used <= declared
 

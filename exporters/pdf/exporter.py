@@ -21,7 +21,6 @@ from exporters.pdf.fonts import (
 from exporters.pdf.keep import estimated_lines, mark_breaks
 from exporters.pdf.layout import page_layout
 from exporters.pdf.links import print_addresses
-from exporters.pdf.messages import PDF_UI_MESSAGES
 from exporters.pdf.page import PageContent, page_content, printed_texts
 from exporters.pdf.postprocess import finish_pdf
 from exporters.pdf.render import render_pdf
@@ -32,6 +31,7 @@ from handoutkit.context import RenderContext
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.exporter import OutputFile
 from handoutkit.model import Block, BlockQuote, Document, Heading, Image, List, Origin, Paragraph
+from handoutkit.ui import UiMessage
 
 __all__ = ["PdfExporter", "PreparedPage", "prepare"]
 
@@ -43,7 +43,8 @@ class PdfExporter:
     description = "large-print PDF handout (PDF/UA-1, 18 pt and up), one per document and language"
     label = "Large-print PDF"
     suffixes = (".pdf",)
-    ui_messages = PDF_UI_MESSAGES
+    ui_messages: tuple[UiMessage, ...] = ()
+    """None of its own: every word it prints is a core message (handoutkit.ui.CORE_UI_MESSAGES)."""
 
     def check(self, doc: Document, ctx: RenderContext) -> list[Problem]:
         """Images that cannot be loaded, fonts that are not installed, characters no font draws."""

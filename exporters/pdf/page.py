@@ -19,7 +19,6 @@ from markupsafe import Markup, escape
 from exporters.html import HtmlOptions, blocks_html, lang_attrs, unit_html
 from exporters.pdf.fetcher import AssetRequests
 from exporters.pdf.links import LINK_MESSAGES
-from exporters.pdf.messages import CONTACT_HEADING
 from handoutkit.config import CONFIG_FILE
 from handoutkit.context import RenderContext
 from handoutkit.i18n.messages import document_units
@@ -148,7 +147,7 @@ def page_content(doc: Document, ctx: RenderContext, requests: AssetRequests) -> 
         body=body,
         references_label=ui("References") if meta.references else None,
         references=tuple(Reference(unit(r.text), r.link) for r in meta.references),
-        contact_label=ui(CONTACT_HEADING) if contact_lines else None,
+        contact_label=ui("Contact us") if contact_lines else None,
         contact=tuple(contact_lines),
         footer=ui(PAGE_NUMBER, page="{page}", pages="{pages}"),
         link_words=tuple(ui(message, text="", **{field: ""}) for message, field in LINK_MESSAGES.values()),
