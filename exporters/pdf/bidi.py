@@ -47,7 +47,6 @@ def ltr_runs(text: str) -> list[tuple[str, bool]]:
         if cls not in _STRONG_LTR and not plus:
             i += 1
             continue
-        end = i
         last_strong = i
         j = i
         while j < n and unicodedata.bidirectional(text[j]) not in _STRONG_RTL:
@@ -77,8 +76,7 @@ def _matching_open(run: str, closing: str) -> bool:
 
 
 def _needs_isolation(run: str) -> bool:
-    if any(unicodedata.bidirectional(c) == "L" for c in run):
-        return True
+    """False for a run of European digits alone, which prints in order without help."""
     return any(unicodedata.bidirectional(c) != "EN" for c in run)
 
 
