@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pikepdf
 
-__all__ = ["FinishedPdf", "finish_pdf", "font_dictionaries"]
+__all__ = ["FinishedPdf", "finish_pdf"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +188,7 @@ def _prune_empty(element: pikepdf.Object) -> bool:
     return not kept
 
 
-def font_dictionaries(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
+def _font_dictionaries(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
     """Every font the pages and their form XObjects use, once each."""
     import pikepdf
 
@@ -210,11 +210,16 @@ def font_dictionaries(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
         yield from from_resources(page.obj.get("/Resources"), 0)
 
 
+def _base_name(font: pikepdf.Dictionary) -> str:
+    """A font's name without its subset tag (``ABCDEF+Noto-Sans-Bold`` -> ``Noto-Sans-Bold``)."""
+    return str(font.get("/BaseFont", "/?"))[1:].split("+", 1)[-1]
+
+
 def _fonts(pdf: pikepdf.Pdf) -> tuple[tuple[str, ...], tuple[str, ...]]:
     names: set[str] = set()
     notdef: set[str] = set()
-    for font in font_dictionaries(pdf):
-        name = str(font.get("/BaseFont", "/?"))[1:].split("+", 1)[-1]
+    for font in _font_dictionaries(pdf):
+        name = _base_name(font)
         names.add(name)
         if font.get("/Subtype") == "/Type0" and font.get("/Encoding") != "/Identity-H":
             notdef.add(name)
@@ -230,8 +235,8 @@ def _fix_mirrored_brackets(pdf: pikepdf.Pdf, faces: Mapping[str, tuple[str, str]
 
     from exporters.pdf.fonts import MIRRORED, glyph_ids
 
-    for font in font_dictionaries(pdf):
-        face = faces.get(str(font.get("/BaseFont", "/?"))[1:].split("+", 1)[-1])
+    for font in _font_dictionaries(pdf):
+        face = faces.get(_base_name(font))
         stream = font.get("/ToUnicode")
         if face is None or not isinstance(stream, pikepdf.Stream):
             continue
