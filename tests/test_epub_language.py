@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import io
+import zipfile
 
 from exporters.epub.assemble import handout_book
 from exporters.epub.package import finish_opf
-from exporters.epub.readback import NS, XML_LANG
+from exporters.epub.readback import NS, XML_LANG, book_problems
 from exporters.epub.xhtml import nav_body
 from exporters.html import HtmlOptions, blocks_html
 from handoutkit.model import List, ListItem, Origin, Text, TextUnit
-from tests.test_epub_books import LANGS, collection, context, document, handout
+from tests.test_epub_books import LANGS, collection, context, document, handout, handout_epub
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -27,6 +29,17 @@ def test_finish_opf_adds_xml_lang_that_ebooklib_leaves_out() -> None:
     finished = finish_opf(opf, "zh-Hans")
     assert b'xml:lang="zh-Hans"' in finished
     assert b'toc="ncx"' not in finished
+
+
+def test_the_own_checks_report_a_book_language_they_do_not_know() -> None:
+    source, out = zipfile.ZipFile(io.BytesIO(handout_epub("eating", "en"))), io.BytesIO()
+    with source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.endswith(".opf"):
+                data = data.replace(b"<dc:language>en</dc:language>", b"<dc:language>qx</dc:language>")
+            target.writestr(info, data)
+    assert "dc:language 'qx' is not a known language" in book_problems(out.getvalue())
 
 
 def test_every_page_root_has_lang_and_xml_lang_of_the_book() -> None:

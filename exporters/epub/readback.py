@@ -91,10 +91,8 @@ def read_epub(data: bytes) -> EpubFile:
     return EpubFile(names, opf_path, etree.fromstring(files[opf_path]), files)
 
 
-def _package_problems(book: EpubFile) -> list[str]:
+def _package_problems(book: EpubFile, lang: str, rtl: bool) -> list[str]:
     problems: list[str] = []
-    languages = book.dc("language")
-    lang = languages[0] if languages else ""
     if book.opf.get(XML_LANG) != lang or not lang:
         problems.append(f"<package> xml:lang is {book.opf.get(XML_LANG)!r}, dc:language is {lang!r}")
     if book.values("dcterms:conformsTo") != [CONFORMS_TO]:
@@ -119,21 +117,14 @@ def _package_problems(book: EpubFile) -> list[str]:
     hazards = book.values("schema:accessibilityHazard")
     if ("none" in hazards or "unknown" in hazards) and len(hazards) > 1:
         problems.append(f"accessibilityHazard combines none/unknown with other values: {hazards!r}")
-    try:
-        rtl = bool(lang) and text_direction(lang) == "rtl"
-    except LanguageError:
-        problems.append(f"dc:language {lang!r} is not a known language")
-        rtl = False
     direction = book.opf.xpath("string(opf:spine/@page-progression-direction)", namespaces=NS)
     if rtl and direction != "rtl":
         problems.append(f"spine page-progression-direction is {direction!r} in a right-to-left book")
     return problems
 
 
-def _document_problems(book: EpubFile) -> list[str]:
+def _document_problems(book: EpubFile, lang: str, rtl: bool) -> list[str]:
     problems: list[str] = []
-    lang = (book.dc("language") or [""])[0]
-    rtl = bool(lang) and text_direction(lang) == "rtl"
     informative = False
     for path in book.content_documents():
         root = book.xhtml(path)
@@ -215,4 +206,11 @@ def reading_text(data: bytes) -> str:
 def book_problems(data: bytes) -> list[str]:
     """What is wrong with a book beyond what EPUBCheck and Ace report (empty: nothing)."""
     book = read_epub(data)
-    return _package_problems(book) + _document_problems(book)
+    lang = (book.dc("language") or [""])[0]
+    problems: list[str] = []
+    try:
+        rtl = bool(lang) and text_direction(lang) == "rtl"
+    except LanguageError:
+        problems.append(f"dc:language {lang!r} is not a known language")
+        rtl = False
+    return problems + _package_problems(book, lang, rtl) + _document_problems(book, lang, rtl)
