@@ -58,13 +58,15 @@ def collection_epub(lang: str) -> bytes:
     return output.data
 
 
+@functools.cache
 def handout(slug: str, lang: str) -> EpubFile:
-    """A handout's book, opened."""
+    """A handout's book, opened once."""
     return read_epub(handout_epub(slug, lang))
 
 
+@functools.cache
 def collection(lang: str) -> EpubFile:
-    """A collection book, opened."""
+    """A collection book, opened once."""
     return read_epub(collection_epub(lang))
 
 
@@ -109,4 +111,4 @@ def test_own_checks_find_nothing(reports: dict[str, Report], name: str) -> None:
 @pytest.mark.parametrize("slug", SLUGS)
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_handout_book_passes_the_own_checks(slug: str, lang: str) -> None:
-    assert book_problems(handout_epub(slug, lang)) == []
+    assert book_problems(handout(slug, lang)) == []

@@ -8,7 +8,7 @@ import zipfile
 
 from exporters.epub.assemble import handout_book
 from exporters.epub.package import finish_opf
-from exporters.epub.readback import NS, XML_LANG, book_problems
+from exporters.epub.readback import NS, XML_LANG, book_problems, read_epub
 from exporters.epub.xhtml import nav_body
 from exporters.html import HtmlOptions, blocks_html
 from handoutkit.model import List, ListItem, Origin, Text, TextUnit
@@ -39,7 +39,7 @@ def test_the_own_checks_report_a_book_language_they_do_not_know() -> None:
             if info.filename.endswith(".opf"):
                 data = data.replace(b"<dc:language>en</dc:language>", b"<dc:language>qx</dc:language>")
             target.writestr(info, data)
-    assert "dc:language 'qx' is not a known language" in book_problems(out.getvalue())
+    assert "dc:language 'qx' is not a known language" in book_problems(read_epub(out.getvalue()))
 
 
 def test_every_page_root_has_lang_and_xml_lang_of_the_book() -> None:

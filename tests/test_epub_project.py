@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from exporters.epub import EpubExporter
-from exporters.epub.readback import reading_text
+from exporters.epub.readback import read_epub, reading_text
 from exporters.epub.validate import Report, validate
 from handoutkit.languages import Language
 from handoutkit.model import Document
@@ -97,4 +97,4 @@ def test_the_book_reads_as_its_handouts_in_order(name: str) -> None:
     words = [ctx.ui(ctx.config.collection_title)] if book.collection else []
     for doc in book.docs:
         words += document_words(doc, ctx)
-    assert_in_order(reading_text(book.data), words + contact_words(ctx))
+    assert_in_order(reading_text(read_epub(book.data)), words + contact_words(ctx))

@@ -7,7 +7,7 @@ from typing import assert_never
 
 import pytest
 
-from exporters.epub.readback import read_epub, reading_text
+from exporters.epub.readback import EpubFile, reading_text
 from handoutkit.context import RenderContext
 from handoutkit.i18n.messages import document_units
 from handoutkit.model import (
@@ -26,7 +26,7 @@ from handoutkit.model import (
     Text,
 )
 from handoutkit.notices import contact_details, review_notices, updated_notice
-from tests.test_epub_books import LANGS, SLUGS, collection_epub, context, document, handout_epub
+from tests.test_epub_books import LANGS, SLUGS, collection, context, document, handout
 
 
 def _blocks(blocks: Sequence[Block]) -> Iterator[str]:
@@ -98,8 +98,7 @@ def assert_in_order(text: str, words: Sequence[str]) -> None:
         position = found + len(needle)
 
 
-def book_hrefs(data: bytes) -> set[str]:
-    book = read_epub(data)
+def book_hrefs(book: EpubFile) -> set[str]:
     return {
         a.get("href")
         for path, _ in book.spine()
@@ -112,7 +111,7 @@ def book_hrefs(data: bytes) -> set[str]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_handout_book_reads_as_the_whole_handout_in_order(slug: str, lang: str) -> None:
     doc, ctx = document(slug, lang), context(lang)
-    assert_in_order(reading_text(handout_epub(slug, lang)), document_words(doc, ctx) + contact_words(ctx))
+    assert_in_order(reading_text(handout(slug, lang)), document_words(doc, ctx) + contact_words(ctx))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -121,19 +120,19 @@ def test_a_collection_reads_as_every_handout_in_order(lang: str) -> None:
     words = [ctx.ui(ctx.config.collection_title)]
     for slug in SLUGS:
         words += document_words(document(slug, lang), ctx)
-    assert_in_order(reading_text(collection_epub(lang)), words + contact_words(ctx))
+    assert_in_order(reading_text(collection(lang)), words + contact_words(ctx))
 
 
 def test_the_reading_begins_with_the_cover_then_the_title_and_main_message() -> None:
-    text = reading_text(handout_epub("breathing", "es"))
+    text = reading_text(handout("breathing", "es"))
     assert text.startswith("[Falta de aire en casa] Falta de aire en casa Mensaje principal Sentir falta de aire")
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_link_of_the_handout_is_in_the_book(lang: str) -> None:
-    doc = document("breathing", lang)
-    assert document_links(doc) <= book_hrefs(handout_epub("breathing", lang))
-    assert {"tel:+15550100", "https://clinic.example"} <= book_hrefs(handout_epub("breathing", lang))
+    hrefs = book_hrefs(handout("breathing", lang))
+    assert document_links(document("breathing", lang)) <= hrefs
+    assert {"tel:+15550100", "https://clinic.example"} <= hrefs
 
 
 def test_the_order_check_notices_missing_and_swapped_text() -> None:

@@ -21,9 +21,7 @@ def spine_files(book: EpubFile) -> list[str]:
 def headings(book: EpubFile) -> list[tuple[int, str]]:
     """(level, text) of every heading, in reading order, the navigation document left out."""
     found = []
-    for path, item in book.spine():
-        if "nav" in (item.get("properties") or ""):
-            continue
+    for path in book.reading_order():
         for element in book.xhtml(path).iter():
             if isinstance(element.tag, str) and re.fullmatch(rf"{re.escape(XHTML)}h[1-6]", element.tag):
                 found.append((int(element.tag[-1]), "".join(element.itertext())))

@@ -68,6 +68,10 @@ class EpubFile:
         refs = self.opf.xpath("opf:spine/opf:itemref/@idref", namespaces=NS)
         return [(self.path(items[ref].get("href")), items[ref]) for ref in refs]
 
+    def reading_order(self) -> list[str]:
+        """Archive paths of the spine's pages in reading order, the navigation document left out."""
+        return [path for path, item in self.spine() if "nav" not in (item.get("properties") or "").split()]
+
     def xhtml(self, path: str) -> etree._Element:
         """A content document's root element."""
         return etree.fromstring(self.files[path])
@@ -189,23 +193,19 @@ def _text(element: etree._Element, out: list[str]) -> None:
     out.append(gap + (element.tail or ""))
 
 
-def reading_text(data: bytes) -> str:
+def reading_text(book: EpubFile) -> str:
     """The book's words as a reader meets them: every page in spine order (the contents page left out),
     whitespace collapsed, each image with alt text read as ``[alt text]``."""
-    book = read_epub(data)
     out: list[str] = []
-    for path, item in book.spine():
-        if "nav" in (item.get("properties") or "").split():
-            continue
+    for path in book.reading_order():
         body = book.xhtml(path).find("x:body", NS)
         if body is not None:
             _text(body, out)
     return " ".join("".join(out).split())
 
 
-def book_problems(data: bytes) -> list[str]:
+def book_problems(book: EpubFile) -> list[str]:
     """What is wrong with a book beyond what EPUBCheck and Ace report (empty: nothing)."""
-    book = read_epub(data)
     lang = (book.dc("language") or [""])[0]
     problems: list[str] = []
     try:

@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from exporters.epub.readback import book_problems
+from exporters.epub.readback import book_problems, read_epub
 
 __all__ = ["Report", "ToolMissing", "ace", "epubcheck", "main", "tools_dir", "validate"]
 
@@ -152,7 +152,7 @@ def ace(path: Path) -> tuple[str, ...]:
 
 
 def _validate_one(path: Path) -> Report:
-    return Report(path, epubcheck(path), ace(path), tuple(book_problems(path.read_bytes())))
+    return Report(path, epubcheck(path), ace(path), tuple(book_problems(read_epub(path.read_bytes()))))
 
 
 def validate(paths: Iterable[Path], jobs: int = 2) -> list[Report]:
