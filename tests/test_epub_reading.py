@@ -10,41 +10,12 @@ import pytest
 from exporters.epub.readback import EpubFile, reading_text
 from handoutkit.context import RenderContext
 from handoutkit.i18n.messages import document_units
-from handoutkit.model import (
-    Block,
-    BlockQuote,
-    Document,
-    Emphasis,
-    Heading,
-    Image,
-    Inline,
-    LineBreak,
-    Link,
-    List,
-    Paragraph,
-    Strong,
-    Text,
-)
+from handoutkit.model import Document, Emphasis, Inline, LineBreak, Link, Strong, Text
 from handoutkit.notices import contact_details, review_notices, updated_notice
 from tests.test_epub_books import LANGS, SLUGS, collection, context, document, handout
 
-
-def _blocks(blocks: Sequence[Block]) -> Iterator[str]:
-    for block in blocks:
-        match block:
-            case Heading(content=unit) | Paragraph(content=unit):
-                yield unit.text
-            case Image(alt=alt):
-                if alt is not None:
-                    yield f"[{alt.text}]"
-            case List(items=items):
-                for item in items:
-                    yield item.content.text
-                    yield from _blocks(item.children)
-            case BlockQuote(children=children):
-                yield from _blocks(children)
-            case _:
-                assert_never(block)
+FRONT_MATTER = frozenset({"title", "summary", "sms", "reference"})
+"""Unit kinds that are not in the body: the book shows them in its own places (or not at all)."""
 
 
 def document_words(doc: Document, ctx: RenderContext) -> list[str]:
@@ -56,7 +27,11 @@ def document_words(doc: Document, ctx: RenderContext) -> list[str]:
     updated = updated_notice(doc, ctx.ui)
     if updated is not None:
         words.append(updated.text)
-    words += _blocks(doc.blocks)
+    words += [
+        f"[{unit.text}]" if unit.kind == "image-description" else unit.text
+        for unit in document_units(doc)
+        if unit.kind not in FRONT_MATTER
+    ]
     if doc.meta.references:
         words.append(ctx.ui("References"))
         words += [reference.text.text for reference in doc.meta.references]
