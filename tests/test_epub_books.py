@@ -8,6 +8,7 @@ Chinese and Arabic catalogs) and are shared by the other ``test_epub_*`` modules
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,14 @@ def collection(lang: str) -> EpubFile:
     return read_epub(collection_epub(lang))
 
 
+def validated(folder: Path, books: Mapping[str, bytes]) -> dict[str, Report]:
+    """Each book written to ``folder`` as ``<name>.epub`` and checked once, two books at a time."""
+    paths = [folder / f"{name}.epub" for name in books]
+    for path, data in zip(paths, books.values(), strict=True):
+        path.write_bytes(data)
+    return dict(zip(books, validate(paths, jobs=2), strict=True))
+
+
 # The books the validators read here (test_epub_project.py validates every book of the real project):
 # the partial Vietnamese translation, right-to-left Arabic with English references, a collection, and a
 # book without informative images. The other fixture books differ from these only in their words.
@@ -83,14 +92,8 @@ def _book_bytes(name: str) -> bytes:
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Report]:
-    """Every validated book written to a temporary folder and checked once, two books at a time."""
-    folder = tmp_path_factory.mktemp("epub-books")
-    paths = {}
-    for name in VALIDATED:
-        paths[name] = folder / f"{name}.epub"
-        paths[name].write_bytes(_book_bytes(name))
-    by_path = {report.path: report for report in validate(paths.values(), jobs=2)}
-    return {name: by_path[path] for name, path in paths.items()}
+    """Every validated book checked once."""
+    return validated(tmp_path_factory.mktemp("epub-books"), {name: _book_bytes(name) for name in VALIDATED})
 
 
 @pytest.mark.parametrize("name", VALIDATED)

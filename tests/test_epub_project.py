@@ -15,10 +15,11 @@ import pytest
 
 from exporters.epub import EpubExporter
 from exporters.epub.readback import read_epub, reading_text
-from exporters.epub.validate import Report, validate
+from exporters.epub.validate import Report
 from handoutkit.languages import Language
 from handoutkit.model import Document
 from handoutkit.project import Project
+from tests.test_epub_books import validated
 from tests.test_epub_reading import assert_in_order, contact_words, document_words
 
 REPO = Path(__file__).resolve().parent.parent
@@ -61,14 +62,8 @@ NAMES = tuple(books())
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Report]:
-    """Every book written to a temporary folder and checked once, two books at a time."""
-    folder = tmp_path_factory.mktemp("project-epubs")
-    paths = {}
-    for name, book in books().items():
-        paths[name] = folder / f"{name}.epub"
-        paths[name].write_bytes(book.data)
-    by_path = {report.path: report for report in validate(paths.values(), jobs=2)}
-    return {name: by_path[path] for name, path in paths.items()}
+    """Every book checked once."""
+    return validated(tmp_path_factory.mktemp("project-epubs"), {name: book.data for name, book in books().items()})
 
 
 def test_the_project_has_books_in_every_language() -> None:

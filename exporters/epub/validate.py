@@ -156,7 +156,10 @@ def _validate_one(path: Path) -> Report:
 
 
 def validate(paths: Iterable[Path], jobs: int = 2) -> list[Report]:
-    """Every book through every check, ``jobs`` books at a time. Raises :class:`ToolMissing` first if a tool is."""
+    """Every book through every check, ``jobs`` books at a time; the reports come in the order of ``paths``.
+
+    Raises :class:`ToolMissing` before any check if a tool is missing.
+    """
     paths = list(paths)
     _epubcheck_command()
     _ace_setup()
