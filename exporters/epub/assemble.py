@@ -11,16 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from importlib.resources import files
 
-from markupsafe import Markup
-
 from exporters.epub.book import Book, Landmark, NavEntry, Page, Resource
 from exporters.epub.contact import CONTACT_PAGE, contact_page
 from exporters.epub.cover import COVER_PAGE, cover_image, cover_page
 from exporters.epub.images import ImageStore
-from exporters.epub.messages import A11Y_IMAGES, A11Y_SUMMARY, COVER, LANDMARKS, START
+from exporters.epub.messages import A11Y_IMAGES, A11Y_SUMMARY, CONTENTS, COVER, LANDMARKS, REFERENCES, START
 from exporters.epub.metadata import a11y_metadata, book_identifier, collection_identifier, modified
 from exporters.epub.pages import DocumentPages, document_pages
-from exporters.epub.xhtml import STYLESHEET, attrs_for
+from exporters.epub.xhtml import STYLESHEET, heading_html, section_html
 from handoutkit.config import CONFIG_FILE
 from handoutkit.context import RenderContext
 from handoutkit.errors import Problem, ProblemError
@@ -29,7 +27,6 @@ from handoutkit.model import Document, Origin
 __all__ = ["NAV_PAGE", "certifier", "collection_book", "handout_book", "missing_certifier"]
 
 NAV_PAGE = "nav.xhtml"
-CONTENTS = "Contents"
 
 
 def certifier(ctx: RenderContext) -> str:
@@ -130,7 +127,7 @@ def handout_book(doc: Document, ctx: RenderContext) -> Book:
     first = parts.pages[0]
     landmarks = [Landmark("bodymatter", ctx.ui(START), ctx.ui.lang(START), first.file_name)]
     if parts.references is not None:
-        landmarks.append(Landmark("bibliography", ctx.ui("References"), ctx.ui.lang("References"), parts.references))
+        landmarks.append(Landmark("bibliography", ctx.ui(REFERENCES), ctx.ui.lang(REFERENCES), parts.references))
     summary = doc.meta.summary
     return _book(
         ctx,
@@ -152,10 +149,9 @@ def collection_book(docs: Sequence[Document], ctx: RenderContext) -> Book:
     lang = ctx.language.tag
     title = (ctx.ui(ctx.config.collection_title), ctx.ui.lang(ctx.config.collection_title))
     images = ImageStore(ctx.assets, lang)
-    heading = Markup('<section aria-labelledby="title">\n<h1 id="title"{}>{}</h1>\n</section>').format(
-        attrs_for(title[1], lang), title[0]
+    title_page = Page(
+        "collection.xhtml", title[0], title[1], section_html("title", heading_html(1, "title", *title, lang))
     )
-    title_page = Page("collection.xhtml", title[0], title[1], heading)
     pages = [title_page]
     toc = [NavEntry(title[0], title[1], title_page.file_name)]
     starts: list[str] = []

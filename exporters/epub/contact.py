@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from exporters.epub.book import Page
 from exporters.epub.messages import CONTACT
-from exporters.epub.xhtml import attrs_for
+from exporters.epub.xhtml import attrs_for, heading_html, section_html
 from handoutkit.context import RenderContext
 from handoutkit.notices import Notice, contact_details
 
@@ -38,8 +38,6 @@ def contact_page(ctx: RenderContext) -> Page | None:
         paragraphs.append(Markup("<p>{}</p>").format(contact.name))
     if contact.website is not None:
         paragraphs.append(_linked(contact.website, contact.web, contact.web, lang))
-    heading = Markup('<h2 id="contact"{}>{}</h2>').format(attrs_for(ctx.ui.lang(CONTACT), lang), ctx.ui(CONTACT))
-    body = Markup('<section aria-labelledby="contact">\n{}\n{}\n</section>').format(
-        heading, Markup("\n").join(paragraphs)
-    )
+    title = heading_html(2, "contact", ctx.ui(CONTACT), ctx.ui.lang(CONTACT), lang)
+    body = section_html("contact", Markup("\n").join([title, *paragraphs]))
     return Page(CONTACT_PAGE, ctx.ui(CONTACT), ctx.ui.lang(CONTACT), body)

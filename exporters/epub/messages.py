@@ -8,17 +8,25 @@ __all__ = [
     "A11Y_IMAGES",
     "A11Y_SUMMARY",
     "CONTACT",
+    "CONTENTS",
     "COVER",
     "EPUB_UI_MESSAGES",
     "LANDMARKS",
+    "MAIN_MESSAGE",
+    "REFERENCES",
     "START",
 ]
 
 COVER = "Cover"
 LANDMARKS = "Landmarks"
 START = "Start of content"
+# Words every long format shares, declared with the core's interface words (handoutkit.ui).
 CONTACT = "Contact us"
-"""The contact heading every long format shares (declared with the core's interface words)."""
+CONTENTS = "Contents"
+MAIN_MESSAGE = "Main message"
+REFERENCES = "References"
+
+# The EPUB exporter's own words, declared in EPUB_UI_MESSAGES.
 A11Y_SUMMARY = (
     "This book meets EPUB Accessibility 1.1 and WCAG 2.1 Level AA. It has a table of contents, headings "
     "in order and one reading order. You can change the size, font and colours of its text."

@@ -14,16 +14,14 @@ from markupsafe import Markup
 
 from exporters.epub.book import NavEntry, Page
 from exporters.epub.images import ImageStore
-from exporters.epub.xhtml import attrs_for
+from exporters.epub.messages import MAIN_MESSAGE, REFERENCES
+from exporters.epub.xhtml import attrs_for, heading_html, section_html
 from exporters.html import HtmlOptions, blocks_html, unit_html
 from handoutkit.context import RenderContext
-from handoutkit.model import Block, BlockQuote, Document, Heading, Image, List, Paragraph, TextUnit
+from handoutkit.model import Block, BlockQuote, Document, Heading, Image, List, Paragraph
 from handoutkit.notices import Notice, review_notices, updated_notice
 
 __all__ = ["DocumentPages", "document_pages", "notice_html"]
-
-MAIN_MESSAGE = "Main message"
-REFERENCES = "References"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +39,6 @@ def notice_html(notice: Notice, book_lang: str, css_class: str = "notice") -> Ma
     """A review or update notice as a paragraph; the unreviewed warning is strong."""
     text = Markup("<strong>{}</strong>").format(notice.text) if notice.warning else Markup("{}").format(notice.text)
     return Markup('<p class="{}"{}>{}</p>').format(css_class, attrs_for(notice.lang, book_lang), text)
-
-
-def _heading(level: int, anchor: str, unit: TextUnit, book_lang: str) -> Markup:
-    return Markup('<h{0} id="{1}"{2}>{3}</h{0}>').format(
-        min(level, 6), anchor, attrs_for(unit.lang, book_lang), unit_html(unit)
-    )
 
 
 def _split_sections(blocks: Sequence[Block]) -> tuple[tuple[Block, ...], list[tuple[Heading, tuple[Block, ...]]]]:
@@ -99,17 +91,14 @@ def document_pages(doc: Document, ctx: RenderContext, images: ImageStore, *, pre
     intro, sections = _split_sections(doc.blocks)
     title = doc.meta.title
 
-    front: list[Markup] = [_heading(1 + shift, "title", title, lang)]
+    front: list[Markup] = [blocks_html((Heading(1, title, "title"),), options)]
     summary = doc.meta.summary
     if summary is not None:
         front.append(
-            Markup(
-                '<div class="summary">\n<p class="summary-label"{}><strong>{}</strong></p>\n<p{}>{}</p>\n</div>'
-            ).format(
+            Markup('<div class="summary">\n<p class="summary-label"{}><strong>{}</strong></p>\n{}\n</div>').format(
                 attrs_for(ctx.ui.lang(MAIN_MESSAGE), lang),
                 ctx.ui(MAIN_MESSAGE),
-                attrs_for(summary.lang, lang),
-                unit_html(summary),
+                blocks_html((Paragraph(summary),), options),
             )
         )
     front.extend(notice_html(notice, lang) for notice in review_notices(doc, ctx.ui))
@@ -119,13 +108,13 @@ def document_pages(doc: Document, ctx: RenderContext, images: ImageStore, *, pre
     if intro:
         front.append(blocks_html(intro, options))
     title_file = f"{prefix}title.xhtml"
-    pages = [Page(title_file, title.text, title.lang, _section("title", Markup("\n").join(front)))]
+    pages = [Page(title_file, title.text, title.lang, section_html("title", Markup("\n").join(front)))]
 
     children: list[NavEntry] = []
     for number, (heading, rest) in enumerate(sections, start=1):
         file_name = f"{prefix}section-{number:02d}.xhtml"
         body = blocks_html((heading, *rest), options)
-        pages.append(Page(file_name, heading.content.text, heading.content.lang, _section(heading.anchor, body)))
+        pages.append(Page(file_name, heading.content.text, heading.content.lang, section_html(heading.anchor, body)))
         sub = _nest(_sub_headings(rest), file_name)
         children.append(NavEntry(heading.content.text, heading.content.lang, file_name, sub))
 
@@ -139,10 +128,6 @@ def document_pages(doc: Document, ctx: RenderContext, images: ImageStore, *, pre
     return DocumentPages(tuple(pages), toc, references_file)
 
 
-def _section(labelled_by: str, body: Markup, extra: str = "") -> Markup:
-    return Markup('<section aria-labelledby="{}"{}>\n{}\n</section>').format(labelled_by, Markup(extra), body)
-
-
 def _references_page(doc: Document, ctx: RenderContext, file_name: str, shift: int) -> Page:
     lang = ctx.language.tag
     items = []
@@ -151,9 +136,7 @@ def _references_page(doc: Document, ctx: RenderContext, file_name: str, shift: i
         if reference.link:
             text = Markup('<a href="{}">{}</a>').format(reference.link, text)
         items.append(Markup("<li{}>{}</li>").format(attrs_for(reference.text.lang, lang), text))
-    heading = Markup('<h{0} id="references"{1}>{2}</h{0}>').format(
-        min(2 + shift, 6), attrs_for(ctx.ui.lang(REFERENCES), lang), ctx.ui(REFERENCES)
-    )
-    body = Markup("{}\n<ol>\n{}\n</ol>").format(heading, Markup("\n").join(items))
-    section = _section("references", body, ' epub:type="bibliography" role="doc-bibliography"')
-    return Page(file_name, ctx.ui(REFERENCES), ctx.ui.lang(REFERENCES), section)
+    title = heading_html(2 + shift, "references", ctx.ui(REFERENCES), ctx.ui.lang(REFERENCES), lang)
+    body = Markup("{}\n<ol>\n{}\n</ol>").format(title, Markup("\n").join(items))
+    extra = ' epub:type="bibliography" role="doc-bibliography"'
+    return Page(file_name, ctx.ui(REFERENCES), ctx.ui.lang(REFERENCES), section_html("references", body, extra))

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from exporters.epub.book import Book, NavEntry, Page
 from handoutkit.languages import text_direction
 
-__all__ = ["STYLESHEET", "attrs_for", "nav_xhtml", "page_xhtml"]
+__all__ = ["STYLESHEET", "attrs_for", "heading_html", "nav_xhtml", "page_xhtml", "section_html"]
 
 STYLESHEET = "style.css"
 
@@ -31,6 +31,16 @@ def attrs_for(lang: str, page_lang: str) -> Markup:
     if lang == page_lang:
         return Markup("")
     return Markup(' lang="{0}" xml:lang="{0}" dir="{1}"').format(lang, text_direction(lang))
+
+
+def heading_html(level: int, anchor: str, text: str, lang: str, page_lang: str) -> Markup:
+    """A heading whose text is not a document's unit (interface words, the collection's title)."""
+    return Markup('<h{0} id="{1}"{2}>{3}</h{0}>').format(min(level, 6), anchor, attrs_for(lang, page_lang), text)
+
+
+def section_html(labelled_by: str, body: Markup, extra: str = "") -> Markup:
+    """A page's ``<section>``, named by its heading's id; ``extra`` holds further attributes."""
+    return Markup('<section aria-labelledby="{}"{}>\n{}\n</section>').format(labelled_by, Markup(extra), body)
 
 
 def page_xhtml(page: Page, lang: str, direction: str) -> bytes:
