@@ -17,16 +17,14 @@ from exporters.epub.cover import COVER_PAGE, cover_image, cover_page
 from exporters.epub.images import ImageStore
 from exporters.epub.messages import A11Y_IMAGES, A11Y_SUMMARY, CONTENTS, COVER, LANDMARKS, REFERENCES, START
 from exporters.epub.metadata import a11y_metadata, book_identifier, collection_identifier, modified
-from exporters.epub.pages import DocumentPages, document_pages
-from exporters.epub.xhtml import STYLESHEET, heading_html, section_html
+from exporters.epub.pages import document_pages
+from exporters.epub.xhtml import NAV_PAGE, STYLESHEET, heading_html, section_html
 from handoutkit.config import CONFIG_FILE
 from handoutkit.context import RenderContext
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.model import Document, Origin
 
-__all__ = ["NAV_PAGE", "certifier", "collection_book", "handout_book", "missing_certifier"]
-
-NAV_PAGE = "nav.xhtml"
+__all__ = ["certifier", "collection_book", "handout_book", "missing_certifier"]
 
 
 def certifier(ctx: RenderContext) -> str:
@@ -72,20 +70,35 @@ def _book(
     seed: str,
     description: tuple[str, str],
     pages: list[Page],
-    nav_after: str,
     toc: list[NavEntry],
-    landmarks: list[Landmark],
+    start: str,
+    references: str | None,
     images: ImageStore,
 ) -> Book:
-    """The parts every book shares around its content pages: cover, contact page, metadata."""
+    """The parts every book shares around its content pages: cover, contact page, landmarks, metadata.
+
+    The contents page follows the first of ``pages``; ``start`` is where the reading starts and
+    ``references`` the references page, if the book has one.
+    """
     lang = ctx.language.tag
     certified_by = certifier(ctx)
     if not certified_by:
         raise ProblemError([missing_certifier()])
+
+    def landmark(epub_type: str, msgid: str, href: str) -> Landmark:
+        return Landmark(epub_type, ctx.ui(msgid), ctx.ui.lang(msgid), href)
+
+    landmarks = [
+        landmark("cover", COVER, COVER_PAGE),
+        landmark("toc", CONTENTS, f"{NAV_PAGE}#toc"),
+        landmark("bodymatter", START, start),
+    ]
+    if references is not None:
+        landmarks.append(landmark("bibliography", REFERENCES, references))
     cover = cover_page(title[0], title[1], ctx.ui(COVER), ctx.ui.lang(COVER), lang)
     contact = contact_page(ctx)
     if contact is not None:
-        toc.append(NavEntry(contact.title, contact.title_lang, CONTACT_PAGE))
+        toc = [*toc, NavEntry(contact.title, contact.title_lang, CONTACT_PAGE)]
     summary, summary_lang = _summary(ctx, images.informative)
     return Book(
         identifier=identifier,
@@ -105,14 +118,10 @@ def _book(
             certified_by=certified_by,
         ),
         pages=(cover, *pages, *([contact] if contact else [])),
-        nav_after=nav_after,
+        nav_after=pages[0].file_name,
         resources=(cover_image(title[0], title[1], seed), _stylesheet(), *images.resources),
         toc=tuple(toc),
-        landmarks=(
-            Landmark("cover", ctx.ui(COVER), ctx.ui.lang(COVER), COVER_PAGE),
-            Landmark("toc", ctx.ui(CONTENTS), ctx.ui.lang(CONTENTS), f"{NAV_PAGE}#toc"),
-            *landmarks,
-        ),
+        landmarks=tuple(landmarks),
         nav_title=ctx.ui(CONTENTS),
         nav_title_lang=ctx.ui.lang(CONTENTS),
         landmarks_title=ctx.ui(LANDMARKS),
@@ -123,11 +132,7 @@ def _book(
 def handout_book(doc: Document, ctx: RenderContext) -> Book:
     """The book of one handout in one language."""
     images = ImageStore(ctx.assets, ctx.language.tag)
-    parts: DocumentPages = document_pages(doc, ctx, images, prefix="", shift=0)
-    first = parts.pages[0]
-    landmarks = [Landmark("bodymatter", ctx.ui(START), ctx.ui.lang(START), first.file_name)]
-    if parts.references is not None:
-        landmarks.append(Landmark("bibliography", ctx.ui(REFERENCES), ctx.ui.lang(REFERENCES), parts.references))
+    parts = document_pages(doc, ctx, images, prefix="", shift=0)
     summary = doc.meta.summary
     return _book(
         ctx,
@@ -137,9 +142,9 @@ def handout_book(doc: Document, ctx: RenderContext) -> Book:
         seed=doc.slug,
         description=(summary.text, summary.lang) if summary else ("", ctx.language.tag),
         pages=list(parts.pages),
-        nav_after=first.file_name,
         toc=[NavEntry(parts.toc.label, parts.toc.lang, parts.toc.href), *parts.toc.children],
-        landmarks=landmarks,
+        start=parts.pages[0].file_name,
+        references=parts.references,
         images=images,
     )
 
@@ -149,20 +154,8 @@ def collection_book(docs: Sequence[Document], ctx: RenderContext) -> Book:
     lang = ctx.language.tag
     title = (ctx.ui(ctx.config.collection_title), ctx.ui.lang(ctx.config.collection_title))
     images = ImageStore(ctx.assets, lang)
-    title_page = Page(
-        "collection.xhtml", title[0], title[1], section_html("title", heading_html(1, "title", *title, lang))
-    )
-    pages = [title_page]
-    toc = [NavEntry(title[0], title[1], title_page.file_name)]
-    starts: list[str] = []
-    for number, doc in enumerate(docs, start=1):
-        parts = document_pages(doc, ctx, images, prefix=f"d{number:02d}-", shift=1)
-        pages.extend(parts.pages)
-        toc.append(parts.toc)
-        starts.append(parts.pages[0].file_name)
-    landmarks = [
-        Landmark("bodymatter", ctx.ui(START), ctx.ui.lang(START), starts[0] if starts else title_page.file_name)
-    ]
+    title_page = Page("collection.xhtml", *title, section_html("title", heading_html(1, "title", *title, lang)))
+    parts = [document_pages(doc, ctx, images, prefix=f"d{n:02d}-", shift=1) for n, doc in enumerate(docs, start=1)]
     return _book(
         ctx,
         docs=docs,
@@ -170,9 +163,9 @@ def collection_book(docs: Sequence[Document], ctx: RenderContext) -> Book:
         title=title,
         seed=ctx.config.collection_file_name,
         description=("", lang),
-        pages=pages,
-        nav_after=title_page.file_name,
-        toc=toc,
-        landmarks=landmarks,
+        pages=[title_page, *(page for part in parts for page in part.pages)],
+        toc=[NavEntry(*title, title_page.file_name), *(part.toc for part in parts)],
+        start=parts[0].pages[0].file_name if parts else title_page.file_name,
+        references=None,
         images=images,
     )

@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from exporters.epub.assemble import NAV_PAGE
 from exporters.epub.book import Book
-from exporters.epub.xhtml import nav_xhtml, page_xhtml
+from exporters.epub.xhtml import NAV_PAGE, nav_xhtml, page_xhtml
 
 if TYPE_CHECKING:
     from ebooklib import epub
@@ -80,7 +79,6 @@ def _ebooklib_bytes(book: Book) -> bytes:
     target = epub.EpubBook()
     _metadata(target, book)
     spine: list[str] = []
-    nav_page, nav_bytes = nav_xhtml(book, NAV_PAGE)
     for page in book.pages:
         item = epub.EpubItem(
             _item_id(page.file_name), page.file_name, XHTML, page_xhtml(page, book.lang, book.direction)
@@ -88,7 +86,7 @@ def _ebooklib_bytes(book: Book) -> bytes:
         target.add_item(item)
         spine.append(item.id)
         if page.file_name == book.nav_after:
-            nav = epub.EpubItem("nav", nav_page.file_name, XHTML, nav_bytes)
+            nav = epub.EpubItem("nav", NAV_PAGE, XHTML, nav_xhtml(book))
             nav.properties = ["nav"]
             target.add_item(nav)
             spine.append(nav.id)

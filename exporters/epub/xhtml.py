@@ -7,9 +7,10 @@ from markupsafe import Markup
 from exporters.epub.book import Book, NavEntry, Page
 from handoutkit.languages import text_direction
 
-__all__ = ["STYLESHEET", "attrs_for", "heading_html", "nav_xhtml", "page_xhtml", "section_html"]
+__all__ = ["NAV_PAGE", "STYLESHEET", "attrs_for", "heading_html", "nav_xhtml", "page_xhtml", "section_html"]
 
 STYLESHEET = "style.css"
+NAV_PAGE = "nav.xhtml"
 
 _SHELL = Markup(
     '<?xml version="1.0" encoding="utf-8"?>\n'
@@ -91,7 +92,6 @@ def nav_body(book: Book) -> Markup:
     )
 
 
-def nav_xhtml(book: Book, file_name: str) -> tuple[Page, bytes]:
-    """The navigation document as a page of the book, and its bytes."""
-    page = Page(file_name, book.nav_title, book.nav_title_lang, nav_body(book))
-    return page, page_xhtml(page, book.lang, book.direction)
+def nav_xhtml(book: Book) -> bytes:
+    """The navigation document (:data:`NAV_PAGE`) of ``book``."""
+    return page_xhtml(Page(NAV_PAGE, book.nav_title, book.nav_title_lang, nav_body(book)), book.lang, book.direction)
