@@ -1,6 +1,6 @@
 """What goes into one EPUB, before any packaging: pages, resources, navigation and metadata.
 
-The builders (:mod:`.handout`, :mod:`.collection`) make a :class:`Book`; :mod:`.package` turns it into
+The builder (:mod:`.assemble`) makes a :class:`Book`; :mod:`.package` turns it into
 bytes with ebooklib. Keeping the two apart lets tests look at a book's plan without unzipping anything.
 """
 

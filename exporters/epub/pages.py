@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import assert_never
 
 from markupsafe import Markup
 
@@ -18,10 +17,10 @@ from exporters.epub.messages import MAIN_MESSAGE, REFERENCES
 from exporters.epub.xhtml import attrs_for, heading_html, section_html
 from exporters.html import HtmlOptions, blocks_html, unit_html
 from handoutkit.context import RenderContext
-from handoutkit.model import Block, BlockQuote, Document, Heading, Image, List, Paragraph
+from handoutkit.model import Block, Document, Heading, Paragraph
 from handoutkit.notices import Notice, review_notices, updated_notice
 
-__all__ = ["DocumentPages", "document_pages", "notice_html"]
+__all__ = ["DocumentPages", "document_pages"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +34,10 @@ class DocumentPages:
     """The references page's file name (None without references)."""
 
 
-def notice_html(notice: Notice, book_lang: str, css_class: str = "notice") -> Markup:
+def _notice_html(notice: Notice, book_lang: str) -> Markup:
     """A review or update notice as a paragraph; the unreviewed warning is strong."""
     text = Markup("<strong>{}</strong>").format(notice.text) if notice.warning else Markup("{}").format(notice.text)
-    return Markup('<p class="{}"{}>{}</p>').format(css_class, attrs_for(notice.lang, book_lang), text)
+    return Markup('<p class="notice"{}>{}</p>').format(attrs_for(notice.lang, book_lang), text)
 
 
 def _split_sections(blocks: Sequence[Block]) -> tuple[tuple[Block, ...], list[tuple[Heading, tuple[Block, ...]]]]:
@@ -53,20 +52,6 @@ def _split_sections(blocks: Sequence[Block]) -> tuple[tuple[Block, ...], list[tu
         else:
             intro.append(block)
     return tuple(intro), [(heading, tuple(rest)) for heading, rest in sections]
-
-
-def _sub_headings(blocks: Sequence[Block]) -> list[Heading]:
-    """Headings below the section heading, in order (block quotes and lists hold none: the reader allows none)."""
-    found: list[Heading] = []
-    for block in blocks:
-        match block:
-            case Heading():
-                found.append(block)
-            case Paragraph() | Image() | List() | BlockQuote():
-                pass
-            case _:
-                assert_never(block)
-    return found
 
 
 def _nest(headings: list[Heading], href: str) -> tuple[NavEntry, ...]:
@@ -101,10 +86,10 @@ def document_pages(doc: Document, ctx: RenderContext, images: ImageStore, *, pre
                 blocks_html((Paragraph(summary),), options),
             )
         )
-    front.extend(notice_html(notice, lang) for notice in review_notices(doc, ctx.ui))
+    front.extend(_notice_html(notice, lang) for notice in review_notices(doc, ctx.ui))
     updated = updated_notice(doc, ctx.ui)
     if updated is not None:
-        front.append(notice_html(updated, lang))
+        front.append(_notice_html(updated, lang))
     if intro:
         front.append(blocks_html(intro, options))
     title_file = f"{prefix}title.xhtml"
@@ -115,7 +100,8 @@ def document_pages(doc: Document, ctx: RenderContext, images: ImageStore, *, pre
         file_name = f"{prefix}section-{number:02d}.xhtml"
         body = blocks_html((heading, *rest), options)
         pages.append(Page(file_name, heading.content.text, heading.content.lang, section_html(heading.anchor, body)))
-        sub = _nest(_sub_headings(rest), file_name)
+        # Headings inside a list or block quote belong to it, not to the section: the contents leave them out.
+        sub = _nest([block for block in rest if isinstance(block, Heading)], file_name)
         children.append(NavEntry(heading.content.text, heading.content.lang, file_name, sub))
 
     references_file: str | None = None

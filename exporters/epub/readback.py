@@ -156,25 +156,8 @@ def _document_problems(book: EpubFile, lang: str, rtl: bool) -> list[str]:
 
 
 _BLOCKS = frozenset(
-    (
-        "body",
-        "section",
-        "nav",
-        "div",
-        "p",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "ol",
-        "ul",
-        "li",
-        "figure",
-        "blockquote",
-        "br",
-    )
+    {"body", "section", "nav", "div", "p", "ol", "ul", "li", "figure", "blockquote", "br"}
+    | {f"h{level}" for level in range(1, 7)}
 )
 """Elements whose text a reader meets as a separate line: a space keeps their words apart."""
 
