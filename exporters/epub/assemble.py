@@ -8,6 +8,7 @@ contact details once at the end.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from importlib.resources import files
 
@@ -42,7 +43,9 @@ def missing_certifier() -> Problem:
     )
 
 
+@functools.cache
 def _stylesheet() -> Resource:
+    """The style sheet every book carries, read from the package once per process."""
     return Resource(STYLESHEET, "text/css", files("exporters.epub").joinpath("style.css").read_bytes())
 
 
