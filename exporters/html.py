@@ -29,12 +29,40 @@ from handoutkit.model import (
     Strong,
     Text,
     TextUnit,
+    plain_text,
 )
 
-__all__ = ["HtmlOptions", "ImageHook", "blocks_html", "inlines_html", "lang_attrs", "unit_html"]
+__all__ = [
+    "BlockClass",
+    "HtmlOptions",
+    "ImageHook",
+    "LinkHook",
+    "blocks_html",
+    "inlines_html",
+    "lang_attrs",
+    "no_class",
+    "other_lang_attrs",
+    "plain_link",
+    "unit_html",
+]
 
 ImageHook = Callable[[Image], Markup]
 """Renders one image block (formats differ: a PDF draws decorative images as artifacts)."""
+LinkHook = Callable[[str, Markup, str], Markup]
+"""Renders one link from its target, its words as HTML and its words as plain text (print adds the
+address after the words)."""
+BlockClass = Callable[[Block], str]
+"""A ``class`` for a paragraph or list ('' for none): print marks blocks to keep together."""
+
+
+def plain_link(target: str, words: Markup, text: str) -> Markup:
+    """A link as an ``<a href>``: the default :data:`LinkHook`."""
+    return Markup('<a href="{}">{}</a>').format(target, words)
+
+
+def no_class(block: Block) -> str:
+    """No class on any block: the default :data:`BlockClass`."""
+    return ""
 
 
 @dataclass(frozen=True)
@@ -48,6 +76,8 @@ class HtmlOptions:
     """Also write ``xml:lang`` beside ``lang`` (EPUB's XHTML wants both)."""
     heading_shift: int = 0
     """Added to every heading level (a collection part may push its headings down one level)."""
+    link: LinkHook = plain_link
+    block_class: BlockClass = no_class
 
 
 def lang_attrs(lang: str, options: HtmlOptions, *, with_dir: bool = True) -> Markup:
@@ -60,13 +90,21 @@ def lang_attrs(lang: str, options: HtmlOptions, *, with_dir: bool = True) -> Mar
     return Markup(attrs)
 
 
+def other_lang_attrs(lang: str, options: HtmlOptions) -> Markup:
+    """:func:`lang_attrs` when ``lang`` differs from the page's, else nothing."""
+    return Markup("") if lang == options.doc_lang else lang_attrs(lang, options)
+
+
 def _unit_attrs(unit: TextUnit, options: HtmlOptions) -> Markup:
-    if unit.lang == options.doc_lang:
-        return Markup("")
-    return lang_attrs(unit.lang, options)
+    return other_lang_attrs(unit.lang, options)
 
 
-def inlines_html(inlines: tuple[Inline, ...]) -> Markup:
+def _class_attr(block: Block, options: HtmlOptions) -> Markup:
+    css_class = options.block_class(block)
+    return Markup(' class="{}"').format(css_class) if css_class else Markup("")
+
+
+def inlines_html(inlines: tuple[Inline, ...], link: LinkHook = plain_link) -> Markup:
     """Inline content as HTML. Emphasis stays ``<em>``: large-print CSS shows it bold, never italic."""
     out: list[Markup] = []
     for node in inlines:
@@ -74,11 +112,11 @@ def inlines_html(inlines: tuple[Inline, ...]) -> Markup:
             case Text(text=text):
                 out.append(escape(text))
             case Strong(children=children):
-                out.append(Markup("<strong>{}</strong>").format(inlines_html(children)))
+                out.append(Markup("<strong>{}</strong>").format(inlines_html(children, link)))
             case Emphasis(children=children):
-                out.append(Markup("<em>{}</em>").format(inlines_html(children)))
+                out.append(Markup("<em>{}</em>").format(inlines_html(children, link)))
             case Link(target=target, children=children):
-                out.append(Markup('<a href="{}">{}</a>').format(target, inlines_html(children)))
+                out.append(link(target, inlines_html(children, link), plain_text(children)))
             case LineBreak():
                 out.append(Markup("<br />"))
             case _:
@@ -86,9 +124,9 @@ def inlines_html(inlines: tuple[Inline, ...]) -> Markup:
     return Markup("").join(out)
 
 
-def unit_html(unit: TextUnit) -> Markup:
+def unit_html(unit: TextUnit, link: LinkHook = plain_link) -> Markup:
     """A unit's inline content as HTML."""
-    return inlines_html(unit.inlines)
+    return inlines_html(unit.inlines, link)
 
 
 def blocks_html(blocks: tuple[Block, ...], options: HtmlOptions) -> Markup:
@@ -101,17 +139,19 @@ def _block(block: Block, options: HtmlOptions) -> Markup:
         case Heading(level=level, content=content, anchor=anchor):
             tag = f"h{min(level + options.heading_shift, 6)}"
             return Markup('<{0} id="{1}"{2}>{3}</{0}>').format(
-                Markup(tag), anchor, _unit_attrs(content, options), unit_html(content)
+                Markup(tag), anchor, _unit_attrs(content, options), unit_html(content, options.link)
             )
         case Paragraph(content=content):
-            return Markup("<p{}>{}</p>").format(_unit_attrs(content, options), unit_html(content))
+            return Markup("<p{}{}>{}</p>").format(
+                _class_attr(block, options), _unit_attrs(content, options), unit_html(content, options.link)
+            )
         case Image():
             return options.image(block)
         case List(ordered=ordered, items=items, start=start):
             tag = Markup("ol") if ordered else Markup("ul")
             start_attr = Markup(f' start="{start}"') if ordered and start != 1 else Markup("")
             body = Markup("\n").join(_item(item, options) for item in items)
-            return Markup("<{0}{1}>\n{2}\n</{0}>").format(tag, start_attr, body)
+            return Markup("<{0}{1}{2}>\n{3}\n</{0}>").format(tag, _class_attr(block, options), start_attr, body)
         case BlockQuote(children=children):
             return Markup("<blockquote>\n{}\n</blockquote>").format(blocks_html(children, options))
         case _:
@@ -122,4 +162,5 @@ def _item(item: ListItem, options: HtmlOptions) -> Markup:
     # Nested blocks inherit the item's language: compare them with it, not with the page's.
     inner = replace(options, doc_lang=item.content.lang)
     nested = Markup("\n") + blocks_html(item.children, inner) if item.children else Markup("")
-    return Markup("<li{}>{}{}</li>").format(_unit_attrs(item.content, options), unit_html(item.content), nested)
+    words = unit_html(item.content, options.link)
+    return Markup("<li{}>{}{}</li>").format(_unit_attrs(item.content, options), words, nested)

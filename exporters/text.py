@@ -30,7 +30,8 @@ from handoutkit.model import (
     Text,
     TextUnit,
 )
-from handoutkit.notices import contact_details, review_notices, updated_notice
+from handoutkit.notices import contact_details, link_address, review_notices, updated_notice
+from handoutkit.ui import UiText
 
 __all__ = ["TextExporter"]
 
@@ -74,14 +75,7 @@ class _Writer:
         if target in self.seen_links:
             return words
         self.seen_links.add(target)
-        ui = self.ctx.ui
-        if target.startswith("tel:"):
-            return ui("{text} (Phone: {number})", text=words, number=target.removeprefix("tel:"))
-        if target.startswith("mailto:"):
-            return ui("{text} (Email: {address})", text=words, address=target.removeprefix("mailto:"))
-        if target.rstrip("/") in words:
-            return words
-        return ui("{text} (Link: {address})", text=words, address=target)
+        return _with_address(self.ctx.ui, target, words)
 
     def unit(self, unit: TextUnit) -> str:
         return self.inlines(unit.inlines)
@@ -128,6 +122,14 @@ class _Writer:
         return unicodedata.normalize("NFC", "\n".join(lines).strip("\n") + "\n")
 
 
+def _with_address(ui: UiText, target: str, words: str) -> str:
+    """The link's words followed by its address, unless they already say it."""
+    address = link_address(target, words)
+    if address is None:
+        return words
+    return ui(address.message, text=words, **{address.field: address.shown})
+
+
 class TextExporter:
     """Plain text for screen readers: ``output/<lang>/<slug>.txt``."""
 
@@ -165,8 +167,6 @@ class TextExporter:
             lines = []
             for number, reference in enumerate(doc.meta.references, start=1):
                 text = out.unit(reference.text)
-                if reference.link:
-                    text = ui("{text} (Link: {address})", text=text, address=reference.link)
-                lines.append(f"{number}. {text}")
+                lines.append(f"{number}. {_with_address(ui, reference.link, text) if reference.link else text}")
             out.paragraph("\n".join(lines))
         return [OutputFile(".txt", out.text().encode("utf-8"))]

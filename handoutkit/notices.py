@@ -103,3 +103,40 @@ def tel_uri(phone: str) -> str:
     """A ``tel:`` URI for a written phone number (``+1 (555) 010-0199`` -> ``tel:+15550100199``)."""
     digits = re.sub(r"[^0-9+]", "", phone)
     return f"tel:{digits}" if re.search(r"\d", digits) else ""
+
+
+LINK_MESSAGES = {
+    "tel:": ("{text} (Phone: {number})", "number"),
+    "mailto:": ("{text} (Email: {address})", "address"),
+    "": ("{text} (Link: {address})", "address"),
+}
+"""The ``ui`` message that prints a link's address after its words, and the message's field for the
+address, by the address's scheme (``""``: web addresses)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LinkAddress:
+    """How a format that cannot follow links (plain text, print) gives a link's address."""
+
+    message: str
+    """The ``ui`` message, with ``{text}`` for the link's words."""
+    field: str
+    """The message's field for the address (``number`` or ``address``)."""
+    shown: str
+    """The address as a reader can use it: a phone number, an email or web address."""
+
+
+def link_address(target: str, words: str) -> LinkAddress | None:
+    """How to print ``target`` after the link's ``words``; None when the words already say it."""
+    scheme = next(prefix for prefix in LINK_MESSAGES if target.startswith(prefix))
+    message, field = LINK_MESSAGES[scheme]
+    shown = target.removeprefix(scheme)
+    if not shown or _bare(target) in _bare(words):
+        return None
+    return LinkAddress(message, field, shown)
+
+
+def _bare(address: str) -> str:
+    """An address as people write it: no scheme, no ``www.``, no final slash, lower case."""
+    address = re.sub(r"^(https?://|mailto:|tel:)", "", address.strip().lower())
+    return address.removeprefix("www.").rstrip("/")

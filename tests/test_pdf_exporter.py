@@ -39,9 +39,8 @@ def test_the_registry_finds_the_exporter() -> None:
 
 
 def test_every_interface_word_the_pdf_prints_is_a_declared_ui_message() -> None:
-    from exporters.pdf.links import LINK_MESSAGES
     from exporters.pdf.page import PAGE_NUMBER
-    from handoutkit.notices import UNREVIEWED
+    from handoutkit.notices import LINK_MESSAGES, UNREVIEWED
     from handoutkit.ui import CORE_UI_MESSAGES
 
     declared = {m.msgid for m in CORE_UI_MESSAGES + PdfExporter.ui_messages}
@@ -90,7 +89,8 @@ def test_a_block_left_in_english_is_tagged_english(tmp_path: Path) -> None:
     english, _ = translated("en")
     doc = replace_block(doc, first_paragraph(doc), first_paragraph(english))
     html = render_html(page_content(doc, ctx, AssetRequests(ctx.assets)))
-    assert '<p lang="en" dir="ltr">Your doctor may give you' in html
+    # (this paragraph introduces a list, so it also carries the class that keeps it with the list)
+    assert '<p class="lead-in" lang="en" dir="ltr">Your doctor may give you' in html
     path = write(tmp_path, render(doc, ctx))
     assert pdfchecks.all_failures(path, "ar") == []
 

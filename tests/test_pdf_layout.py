@@ -7,7 +7,7 @@ import tinycss2
 from markupsafe import Markup
 
 from exporters.html import HtmlOptions, blocks_html
-from exporters.pdf.keep import estimated_lines, mark_breaks
+from exporters.pdf.keep import break_classes, estimated_lines
 from exporters.pdf.layout import EDGE, page_layout
 from exporters.pdf.templates import css_string, footer_content
 from handoutkit.config import PdfOptions
@@ -67,8 +67,13 @@ def test_wide_characters_count_double_when_estimating_lines() -> None:
 
 def test_short_lists_are_kept_whole_and_their_lead_in_stays_with_them() -> None:
     doc, _ = translated("en")
-    body = blocks_html(doc.blocks, HtmlOptions(doc_lang="en", image=lambda image: Markup("<img />")))
-    marked = mark_breaks(body, doc.blocks, line_em=22, max_lines=10)
+
+    def body(max_lines: int) -> str:
+        classes = break_classes(doc.blocks, line_em=22, max_lines=max_lines)
+        options = HtmlOptions(doc_lang="en", image=lambda image: Markup("<img />"), block_class=classes)
+        return blocks_html(doc.blocks, options)
+
+    marked = body(10)
     assert marked.count('<ul class="keep"') == 2 and marked.count('<ol class="keep"') == 1
     assert marked.count('<p class="lead-in">') == 2
-    assert mark_breaks(body, doc.blocks, line_em=22, max_lines=1).count('class="keep"') == 0
+    assert body(1).count('class="keep"') == 0

@@ -18,9 +18,8 @@ from exporters.pdf.fonts import (
     missing_characters,
     pdf_font_faces,
 )
-from exporters.pdf.keep import estimated_lines, mark_breaks
+from exporters.pdf.keep import estimated_lines
 from exporters.pdf.layout import page_layout
-from exporters.pdf.links import print_addresses
 from exporters.pdf.page import PageContent, page_content, printed_texts
 from exporters.pdf.postprocess import finish_pdf
 from exporters.pdf.render import render_pdf
@@ -102,17 +101,15 @@ class PreparedPage:
 def prepare(doc: Document, ctx: RenderContext) -> PreparedPage:
     """Check the document and build its HTML and CSS (:class:`ProblemError` on errors)."""
     requests = AssetRequests(ctx.assets)
-    content = page_content(doc, ctx, requests)
+    layout = page_layout(ctx.settings.pdf)
+    content = page_content(doc, ctx, requests, layout)
     problems, sets = _problems(doc, ctx, content)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ProblemError(errors)
     fonts = list(sets.items())
-    layout = page_layout(ctx.settings.pdf)
-    body = mark_breaks(content.body, doc.blocks, layout.list_line_em, layout.keep_lines)
-    body = print_addresses(body, ctx.ui, doc.lang)
     references = sum(estimated_lines(r.piece.text + (r.link or ""), layout.list_line_em) for r in content.references)
-    content = replace(content, body=body, keep_references=references <= 2 * layout.keep_lines)
+    content = replace(content, keep_references=references <= 2 * layout.keep_lines)
     html = isolate_ltr_runs(render_html(content), ctx.direction)
     return PreparedPage(
         html=str(html),

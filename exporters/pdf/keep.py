@@ -2,26 +2,21 @@
 
 WeasyPrint tags each page's part of a broken list as a list of its own, so a list that fits in half a
 page is kept whole (``class="keep"``), and a paragraph that introduces a list (the block just before
-it) stays with it (``class="lead-in"``). The classes are added to the markup :func:`blocks_html` made,
-by counting ``<ul``/``<ol``/``<p`` tags in the order the blocks are written, which is the order a
-pre-order walk of the model meets them.
+it) stays with it (``class="lead-in"``). :func:`break_classes` gives the shared HTML renderer its
+``block_class`` hook.
 """
 
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import assert_never
 
-from markupsafe import Markup
-
+from exporters.html import BlockClass
 from handoutkit.model import Block, BlockQuote, Heading, Image, List, Paragraph
 
-__all__ = ["estimated_lines", "mark_breaks"]
-
-_OPEN = re.compile(r"<(ul|ol|p)(?=[\s>/])")
+__all__ = ["break_classes", "estimated_lines"]
 
 
 def estimated_lines(text: str, line_em: float) -> int:
@@ -30,28 +25,24 @@ def estimated_lines(text: str, line_em: float) -> int:
     return max(1, math.ceil(width / line_em))
 
 
-def mark_breaks(body: Markup, blocks: Sequence[Block], line_em: float, max_lines: int) -> Markup:
-    """``body`` with short lists marked ``keep`` and paragraphs before a list marked ``lead-in``."""
-    classes = list(_classes(blocks, line_em, max_lines))
-    counter = iter(classes)
-
-    def add(match: re.Match[str]) -> str:
-        css_class = next(counter, "")
-        return f'<{match.group(1)} class="{css_class}"' if css_class else match.group(0)
-
-    return Markup(_OPEN.sub(add, str(body)))
+def break_classes(blocks: Sequence[Block], line_em: float, max_lines: int) -> BlockClass:
+    """The ``block_class`` hook: short lists ``keep``, paragraphs before a list ``lead-in``."""
+    classes = dict(_classes(blocks, line_em, max_lines))
+    return lambda block: classes.get(id(block), "")
 
 
-def _classes(blocks: Sequence[Block], line_em: float, max_lines: int) -> Iterator[str]:
-    """One class ('' for none) per ``<ul>``, ``<ol>`` and ``<p>`` in the order they are written."""
+def _classes(blocks: Sequence[Block], line_em: float, max_lines: int) -> Iterator[tuple[int, str]]:
+    """(id of the block, its class) for every paragraph and list that gets one."""
     for index, block in enumerate(blocks):
         match block:
             case Paragraph():
                 following = blocks[index + 1] if index + 1 < len(blocks) else None
-                yield "lead-in" if isinstance(following, List) else ""
+                if isinstance(following, List):
+                    yield id(block), "lead-in"
             case List(items=items):
                 lines = sum(_item_lines(item.content.text, item.children, line_em) for item in items)
-                yield "keep" if lines <= max_lines else ""
+                if lines <= max_lines:
+                    yield id(block), "keep"
                 for item in items:
                     yield from _classes(item.children, line_em, max_lines)
             case BlockQuote(children=children):

@@ -16,15 +16,17 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from exporters.html import HtmlOptions, blocks_html, lang_attrs, unit_html
+from exporters.html import HtmlOptions, blocks_html, other_lang_attrs, unit_html
 from exporters.pdf.fetcher import AssetRequests
-from exporters.pdf.links import LINK_MESSAGES
+from exporters.pdf.keep import break_classes
+from exporters.pdf.layout import PageLayout, page_layout
+from exporters.pdf.links import address_printer
 from handoutkit.config import CONFIG_FILE
 from handoutkit.context import RenderContext
 from handoutkit.i18n.messages import document_units
 from handoutkit.i18n.po import catalog_path
 from handoutkit.model import Document, Heading, Image, Origin, TextUnit
-from handoutkit.notices import Notice, contact_details, review_notices, updated_notice
+from handoutkit.notices import LINK_MESSAGES, Notice, contact_details, review_notices, updated_notice
 from handoutkit.project import LOCALES_DIR
 from handoutkit.ui import UI_DOMAIN
 
@@ -102,13 +104,30 @@ def ui_origin(ctx: RenderContext) -> Origin:
     return Origin(catalog_path(Path(LOCALES_DIR), ctx.language.gettext, UI_DOMAIN).as_posix(), 0)
 
 
-def page_content(doc: Document, ctx: RenderContext, requests: AssetRequests) -> PageContent:
-    """The printed handout (images are allowed in ``requests`` as they are met)."""
-    options = HtmlOptions(doc_lang=doc.lang, image=lambda image: _image_html(image, requests, options))
+def page_content(
+    doc: Document, ctx: RenderContext, requests: AssetRequests, layout: PageLayout | None = None
+) -> PageContent:
+    """The printed handout (images are allowed in ``requests`` as they are met).
+
+    Links print their address after their words, and short lists are marked to stay on one page.
+    """
+    layout = layout or page_layout(ctx.settings.pdf)
+    options = HtmlOptions(
+        doc_lang=doc.lang,
+        image=lambda image: _image_html(image, requests, options),
+        block_class=break_classes(doc.blocks, layout.list_line_em, layout.keep_lines),
+    )
+    options = replace(options, link=address_printer(ctx.ui, options))
 
     def unit(content: TextUnit) -> Piece:
         origin = content.translated_at or content.origin
-        return Piece(unit_html(content), content.text, content.lang, origin, _attrs(content.lang, options))
+        return Piece(
+            unit_html(content, options.link),
+            content.text,
+            content.lang,
+            origin,
+            other_lang_attrs(content.lang, options),
+        )
 
     def ui(msgid: str, **values: str) -> Piece:
         return _piece(ctx.ui(msgid, **values), ctx.ui.lang(msgid), ui_origin(ctx), options)
@@ -190,13 +209,8 @@ def printed_texts(content: PageContent, doc: Document) -> Iterator[tuple[str, st
             yield unit.text, unit.lang, unit.translated_at or unit.origin
 
 
-def _attrs(lang: str, options: HtmlOptions) -> Markup:
-    """``lang`` and ``dir`` for text in another language than the page ('' otherwise)."""
-    return lang_attrs(lang, options) if lang != options.doc_lang else NO_ATTRS
-
-
 def _piece(text: str, lang: str, origin: Origin, options: HtmlOptions) -> Piece:
-    return Piece(escape(text), text, lang, origin, _attrs(lang, options))
+    return Piece(escape(text), text, lang, origin, other_lang_attrs(lang, options))
 
 
 def _linked(piece: Piece, shown: str, target: str) -> Piece:
@@ -219,7 +233,7 @@ def _image_html(image: Image, requests: AssetRequests, options: HtmlOptions) -> 
     url = requests.allow(image.src, image.origin)
     if image.alt is None:
         return Markup('<img class="figure decorative" src="{}" alt="" />').format(url)
-    attrs = _attrs(image.alt.lang, options)
+    attrs = other_lang_attrs(image.alt.lang, options)
     return Markup('<img class="figure" src="{}" alt="{}"{} />').format(url, image.alt.text, attrs)
 
 
