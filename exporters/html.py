@@ -39,10 +39,10 @@ __all__ = [
     "LinkHook",
     "blocks_html",
     "inlines_html",
-    "lang_attrs",
     "no_class",
     "other_lang_attrs",
     "plain_link",
+    "text_with_link",
     "unit_html",
 ]
 
@@ -58,6 +58,14 @@ BlockClass = Callable[[Block], str]
 def plain_link(target: str, words: Markup, text: str) -> Markup:
     """A link as an ``<a href>``: the default :data:`LinkHook`."""
     return Markup('<a href="{}">{}</a>').format(target, words)
+
+
+def text_with_link(text: str, words: str, href: str) -> Markup:
+    """``text`` escaped, with the first ``words`` in it (a phone number, a web address) a link to ``href``."""
+    before, found, after = text.partition(words) if words and href else (text, "", "")
+    if not found:
+        return escape(text)
+    return Markup('{}<a href="{}">{}</a>{}').format(before, href, found, after)
 
 
 def no_class(block: Block) -> str:
@@ -80,23 +88,17 @@ class HtmlOptions:
     block_class: BlockClass = no_class
 
 
-def lang_attrs(lang: str, options: HtmlOptions, *, with_dir: bool = True) -> Markup:
-    """`` lang="x" xml:lang="x" dir="ltr"`` for an element in another language than the page."""
-    attrs = f' lang="{escape(lang)}"'
-    if options.xhtml:
-        attrs += f' xml:lang="{escape(lang)}"'
-    if with_dir:
-        attrs += f' dir="{text_direction(lang)}"'
-    return Markup(attrs)
-
-
-def other_lang_attrs(lang: str, options: HtmlOptions) -> Markup:
-    """:func:`lang_attrs` when ``lang`` differs from the page's, else nothing."""
-    return Markup("") if lang == options.doc_lang else lang_attrs(lang, options)
+def other_lang_attrs(lang: str, page_lang: str, *, xhtml: bool = False) -> Markup:
+    """`` lang="x" dir="rtl"`` (and ``xml:lang`` for XHTML) for text in ``lang`` on a page in
+    ``page_lang``; nothing when they are the same."""
+    if lang == page_lang:
+        return Markup("")
+    xml_lang = Markup(' xml:lang="{}"').format(lang) if xhtml else Markup("")
+    return Markup(' lang="{0}"{1} dir="{2}"').format(lang, xml_lang, text_direction(lang))
 
 
 def _unit_attrs(unit: TextUnit, options: HtmlOptions) -> Markup:
-    return other_lang_attrs(unit.lang, options)
+    return other_lang_attrs(unit.lang, options.doc_lang, xhtml=options.xhtml)
 
 
 def _class_attr(block: Block, options: HtmlOptions) -> Markup:

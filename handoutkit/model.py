@@ -297,3 +297,16 @@ class Document:
     """How many translatable units the document has."""
     units_translated: int = field(default=0, compare=False)
     """How many of them are shown in ``lang`` (all of them for the source language)."""
+
+    @property
+    def last_changed(self) -> dt.datetime | None:
+        """When the text in ``lang`` last changed, in UTC: the later of the front matter's ``updated``
+        (its midnight) and the catalog's revision date; None when neither is known. Never the clock."""
+        moments = [_utc(value) for value in (self.meta.updated, self.revised) if value is not None]
+        return max(moments) if moments else None
+
+
+def _utc(value: dt.date | dt.datetime) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+    return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)

@@ -7,6 +7,7 @@ from markupsafe import Markup
 from exporters.epub.book import Page
 from exporters.epub.messages import CONTACT
 from exporters.epub.xhtml import attrs_for, heading_html, section_html
+from exporters.html import text_with_link
 from handoutkit.context import RenderContext
 from handoutkit.notices import Notice, contact_details
 
@@ -17,12 +18,7 @@ CONTACT_PAGE = "contact.xhtml"
 
 def _linked(notice: Notice, words: str, href: str, book_lang: str) -> Markup:
     """The notice as a paragraph, with ``words`` (a phone number, an address) made a link to ``href``."""
-    before, found, after = notice.text.partition(words)
-    if words and href and found:
-        text = Markup('{}<a href="{}">{}</a>{}').format(before, href, found, after)
-    else:
-        text = Markup("{}").format(notice.text)
-    return Markup("<p{}>{}</p>").format(attrs_for(notice.lang, book_lang), text)
+    return Markup("<p{}>{}</p>").format(attrs_for(notice.lang, book_lang), text_with_link(notice.text, words, href))
 
 
 def contact_page(ctx: RenderContext) -> Page | None:

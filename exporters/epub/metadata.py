@@ -41,20 +41,12 @@ def collection_identifier(file_name: str, lang: str) -> str:
     return uuid.uuid5(IDENTIFIER_NAMESPACE, f"collection/{file_name}/{lang}").urn
 
 
-def _utc(value: dt.date | dt.datetime) -> dt.datetime:
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is None:
-            return value.replace(tzinfo=dt.UTC)
-        return value.astimezone(dt.UTC)
-    return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
-
-
 def modified(docs: Iterable[Document]) -> dt.datetime:
     """The latest of the documents' ``updated`` dates and catalog revision dates, in UTC, to the second.
 
     :data:`FALLBACK_MODIFIED` when none of them has either.
     """
-    dates = [_utc(value) for doc in docs for value in (doc.meta.updated, doc.revised) if value is not None]
+    dates = [doc.last_changed for doc in docs if doc.last_changed is not None]
     latest = max(dates) if dates else FALLBACK_MODIFIED
     return latest.replace(microsecond=0)
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from markupsafe import Markup
 
 from exporters.epub.book import Book, NavEntry, Page
-from handoutkit.languages import text_direction
+from exporters.html import other_lang_attrs
 
 __all__ = ["NAV_PAGE", "STYLESHEET", "attrs_for", "heading_html", "nav_xhtml", "page_xhtml", "section_html"]
 
@@ -27,11 +29,8 @@ _SHELL = Markup(
 )
 
 
-def attrs_for(lang: str, page_lang: str) -> Markup:
-    """``lang``, ``xml:lang`` and ``dir`` for text in ``lang`` inside a page in ``page_lang`` ('' if the same)."""
-    if lang == page_lang:
-        return Markup("")
-    return Markup(' lang="{0}" xml:lang="{0}" dir="{1}"').format(lang, text_direction(lang))
+attrs_for = partial(other_lang_attrs, xhtml=True)
+"""``lang``, ``xml:lang`` and ``dir`` for text in ``lang`` inside a page in ``page_lang`` ('' if the same)."""
 
 
 def heading_html(level: int, anchor: str, text: str, lang: str, page_lang: str) -> Markup:

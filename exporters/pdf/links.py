@@ -29,7 +29,7 @@ def address_printer(ui: UiText, options: HtmlOptions) -> LinkHook:
         address = link_address(target, text)
         if address is None:
             return anchor
-        attrs = other_lang_attrs(ui.lang(address.message), options)
+        attrs = other_lang_attrs(ui.lang(address.message), options.doc_lang)
         out: list[Markup] = []
         for part in re.split(f"({_WORDS}|{_ADDRESS})", ui(address.message, text=_WORDS, **{address.field: _ADDRESS})):
             if part == _WORDS:

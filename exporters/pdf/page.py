@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from exporters.html import HtmlOptions, blocks_html, other_lang_attrs, unit_html
+from exporters.html import HtmlOptions, blocks_html, other_lang_attrs, text_with_link, unit_html
 from exporters.pdf.fetcher import AssetRequests
 from exporters.pdf.keep import break_classes
 from exporters.pdf.layout import PageLayout, page_layout
@@ -126,7 +126,7 @@ def page_content(
             content.text,
             content.lang,
             origin,
-            other_lang_attrs(content.lang, options),
+            other_lang_attrs(content.lang, options.doc_lang),
         )
 
     def ui(msgid: str, **values: str) -> Piece:
@@ -171,7 +171,7 @@ def page_content(
         footer=ui(PAGE_NUMBER, page="{page}", pages="{pages}"),
         link_words=tuple(ui(message, text="", **{field: ""}) for message, field in LINK_MESSAGES.values()),
         created=_w3c(meta.updated),
-        modified=_w3c(_latest(meta.updated, doc.revised)),
+        modified=_w3c(doc.last_changed),
         author=settings.publisher or organization.name,
     )
 
@@ -210,15 +210,12 @@ def printed_texts(content: PageContent, doc: Document) -> Iterator[tuple[str, st
 
 
 def _piece(text: str, lang: str, origin: Origin, options: HtmlOptions) -> Piece:
-    return Piece(escape(text), text, lang, origin, other_lang_attrs(lang, options))
+    return Piece(escape(text), text, lang, origin, other_lang_attrs(lang, options.doc_lang))
 
 
 def _linked(piece: Piece, shown: str, target: str) -> Piece:
     """``piece`` with the first occurrence of ``shown`` made a link to ``target``."""
-    if not shown or not target or shown not in piece.text:
-        return piece
-    before, _, after = piece.text.partition(shown)
-    return replace(piece, html=Markup('{}<a href="{}">{}</a>{}').format(before, target, shown, after))
+    return replace(piece, html=text_with_link(piece.text, shown, target))
 
 
 def _logo(
@@ -233,16 +230,8 @@ def _image_html(image: Image, requests: AssetRequests, options: HtmlOptions) -> 
     url = requests.allow(image.src, image.origin)
     if image.alt is None:
         return Markup('<img class="figure decorative" src="{}" alt="" />').format(url)
-    attrs = other_lang_attrs(image.alt.lang, options)
+    attrs = other_lang_attrs(image.alt.lang, options.doc_lang)
     return Markup('<img class="figure" src="{}" alt="{}"{} />').format(url, image.alt.text, attrs)
-
-
-def _latest(date: dt.date | None, moment: dt.datetime | None) -> dt.date | dt.datetime | None:
-    if moment is None:
-        return date
-    if date is None:
-        return moment
-    return moment if moment.date() >= date else date
 
 
 def _w3c(value: dt.date | dt.datetime | None) -> str | None:
