@@ -1,10 +1,10 @@
 """Every PDF the pipeline builds, in every language, meets PDF/UA-1 and the large-print profile.
 
-The builds run through the command line (``--format pdf``) on temporary copies of two projects: the
-PDF fixture project (tests/data/pdf/project) and the project's own ``source/`` and ``locales/``, so
-these tests follow the real handouts and translations as they change. ``--min-coverage 0``: a
-language still being translated is built with its untranslated blocks in English, which the PDF must
-handle too. Each check is one of tests/pdfchecks.py.
+The builds run through the command line on temporary copies of two projects: the PDF fixture project
+(tests/data/pdf/project, ``--format pdf --min-coverage 0``: a language still being translated is built
+with its untranslated blocks in English, which the PDF must handle too) and the project's own
+``source/`` and ``locales/`` (the session's full build, ``real_build``), so these tests follow the real
+handouts and translations as they change. Each check is one of tests/pdfchecks.
 """
 
 from __future__ import annotations
@@ -44,20 +44,18 @@ CASES = _cases("fixture", FIXTURE) + _cases("real", REPO)
 
 
 @pytest.fixture(scope="session")
-def pdf_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Each project built once with ``export.py --format pdf``; its output folder by project name."""
-    outputs = {}
-    for name, root in (("fixture", FIXTURE), ("real", REPO)):
-        copy = tmp_path_factory.mktemp(f"pdf-{name}") / "project"
-        copy.mkdir()
-        for folder in ("source", "locales"):
-            shutil.copytree(root / folder, copy / folder, ignore=shutil.ignore_patterns("*.mo"))
-        shutil.copy(root / "handoutkit.toml", copy / "handoutkit.toml")
-        out = io.StringIO()
-        code = main(["--project", str(copy), "--format", "pdf", "--min-coverage", "0", "--quiet"], out=out)
-        assert code == 0, out.getvalue()
-        outputs[name] = copy / "output"
-    return outputs
+def pdf_outputs(tmp_path_factory: pytest.TempPathFactory, real_build: Path) -> dict[str, Path]:
+    """Each project's output folder by project name: the real project's full build (conftest
+    ``real_build``, every language complete), and the fixture project built with ``--format pdf``."""
+    copy = tmp_path_factory.mktemp("pdf-fixture") / "project"
+    copy.mkdir()
+    for folder in ("source", "locales"):
+        shutil.copytree(FIXTURE / folder, copy / folder, ignore=shutil.ignore_patterns("*.mo"))
+    shutil.copy(FIXTURE / "handoutkit.toml", copy / "handoutkit.toml")
+    out = io.StringIO()
+    code = main(["--project", str(copy), "--format", "pdf", "--min-coverage", "0", "--quiet"], out=out)
+    assert code == 0, out.getvalue()
+    return {"fixture": copy / "output", "real": real_build}
 
 
 @pytest.fixture(params=CASES, ids=str)
