@@ -145,3 +145,45 @@ def test_a_file_name_that_could_leave_the_output_folder_is_refused(tmp_path):
     with pytest.raises(ProblemError) as caught:
         read_document(tmp_path, "../escape", "en")
     assert "not a valid handout name" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("slug", "expected"),
+    [
+        (
+            "impossible-date",
+            "source/impossible-date.md:3: error: 'updated' is not a real date: 2026-13-01 (there is no month 13); "
+            "write a day that exists, as YYYY-MM-DD [front-matter]",
+        ),
+        (
+            "impossible-day",
+            "source/impossible-day.md:3: error: 'updated' is not a real date: 2026-02-30 (February 2026 has 28 days); "
+            "write a day that exists, as YYYY-MM-DD [front-matter]",
+        ),
+        (
+            "not-a-timestamp",
+            "source/not-a-timestamp.md:3: error: 'updated' is not a real date: soon (it has no year, month and day); "
+            "write a day that exists, as YYYY-MM-DD [front-matter]",
+        ),
+    ],
+)
+def test_an_impossible_date_is_a_problem_naming_its_field_file_and_line(slug, expected):
+    assert problems_of(slug) == [expected]
+
+
+def test_an_impossible_review_date_is_reported_once_not_as_a_missing_date():
+    assert problems_of("impossible-review-date") == [
+        "source/impossible-review-date.md:4: error: 'reviewed_on' is not a real date: 2026-13-01 "
+        "(there is no month 13); write a day that exists, as YYYY-MM-DD [front-matter]"
+    ]
+
+
+def test_an_impossible_date_does_not_hide_the_other_problems_of_the_file():
+    problems = problems_of("impossible-date-and-more")
+    assert len(problems) == 4, problems
+    assert problems[0].startswith(
+        "source/impossible-date-and-more.md:3: error: 'updated' is not a real date: 2026-04-31 (April has 30 days)"
+    )
+    assert problems[1].startswith("source/impossible-date-and-more.md:4: error: unknown front matter field 'author'")
+    assert problems[2].startswith("source/impossible-date-and-more.md:5: error: 'sms_parts' must be a whole number")
+    assert problems[3].startswith("source/impossible-date-and-more.md:8: error: a level-1 heading")
