@@ -12,15 +12,14 @@ STAMP := $(VENV)/.installed
 help:
 	@echo "make export   build every format of every handout in every language into output/"
 	@echo "make test     run the linters and the whole test suite (validators included)"
+	@echo "make lint     ruff, the mypy type check and the import contracts (make test runs them first)"
 	@echo "make previews render page 1 and the last page of every PDF to previews/*.png"
 	@echo "make bench    run the benchmarks against pandoc and bare WeasyPrint"
 
 export: setup
 	$(PY) export.py
 
-test: setup validators
-	$(PY) -m ruff check .
-	$(PY) -m ruff format --check .
+test: lint validators
 	$(PY) -m pytest -q
 
 system:
@@ -37,9 +36,12 @@ $(STAMP): requirements.lock pyproject.toml
 validators: setup
 	@scripts/install-validators.sh
 
+# mypy (strict) and the import contracts are configured in pyproject.toml ([tool.mypy], [tool.importlinter]).
 lint: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+	$(VENV)/bin/lint-imports
 
 format: setup
 	$(PY) -m ruff format .
@@ -52,4 +54,4 @@ bench: setup
 	$(PY) benchmarks/run.py
 
 clean:
-	rm -rf output previews .pytest_cache
+	rm -rf output previews .pytest_cache .mypy_cache .import_linter_cache

@@ -1,8 +1,11 @@
-"""Plain text for screen readers and braille displays (standards.md section 5).
+"""Plain text for screen readers and braille displays (docs/standards.md, section 5).
 
-Whole paragraphs on one line each (a braille display or a line-by-line reading gets full sentences),
-headings set apart by blank lines, labelled list items, no decoration that would be read aloud, link
-addresses given once where a listener can use them, images by their description.
+A renderer of the handout view (:mod:`handoutkit.present.view`). Whole paragraphs on one line each
+(a braille display or a line-by-line reading gets full sentences); headings set apart by blank lines
+and numbered by level ("Section 2.1: ..."), so that a listener can tell a section from a sub-section;
+labelled list items; no decoration that would be read aloud; link addresses given once, where a
+listener can use them; images by their description; left-to-right runs in right-to-left text wrapped
+in U+2066...U+2069 where they would otherwise display out of order.
 """
 
 from __future__ import annotations
@@ -14,39 +17,32 @@ from typing import assert_never
 
 from handoutkit.context import RenderContext
 from handoutkit.exporter import OutputFile
-from handoutkit.model import (
-    Block,
-    BlockQuote,
-    Document,
-    Emphasis,
-    Heading,
-    Image,
-    Inline,
-    LineBreak,
-    Link,
-    List,
-    Paragraph,
-    Strong,
-    Text,
-    TextUnit,
-)
-from handoutkit.notices import contact_details, link_address, review_notices, updated_notice
-from handoutkit.ui import UiText
+from handoutkit.model import Block, BlockQuote, Document, Heading, Image, List, Paragraph
+from handoutkit.present.bidi import isolated_plain
+from handoutkit.present.phrases import Words
+from handoutkit.present.view import HandoutView, handout_view
+from handoutkit.ui import UiMessage
 
 __all__ = ["TextExporter"]
 
 BULLET = "\u2022"
 """The label of a bulleted item: screen readers say "bullet"."""
 INDENT = "  "
+SECTION = "Section {number}: {title}"
+
+
+def _plain(words: Words) -> str:
+    return isolated_plain(words.inlines)
 
 
 @dataclass
 class _Writer:
     """Collects paragraphs; each is one line (or a few, for list items), separated by blank lines."""
 
-    ctx: RenderContext
+    view: HandoutView
     chunks: list[str] = field(default_factory=list)
-    seen_links: set[str] = field(default_factory=set)
+    numbers: list[int] = field(default_factory=list)
+    """The number of the current heading at each level from 2 down."""
 
     def paragraph(self, text: str) -> None:
         self.chunks.append(text.strip())
@@ -54,42 +50,24 @@ class _Writer:
     def heading(self, text: str) -> None:
         self.chunks.append("\n" + text.strip())
 
-    def inlines(self, nodes: Sequence[Inline]) -> str:
-        out: list[str] = []
-        for node in nodes:
-            match node:
-                case Text(text=text):
-                    out.append(text)
-                case Strong(children=children) | Emphasis(children=children):
-                    out.append(self.inlines(children))
-                case Link(target=target, children=children):
-                    out.append(self.link(target, self.inlines(children)))
-                case LineBreak():
-                    out.append("\n")
-                case _:
-                    assert_never(node)
-        return "".join(out)
-
-    def link(self, target: str, words: str) -> str:
-        """The link's words, followed the first time by the address a listener can use."""
-        if target in self.seen_links:
-            return words
-        self.seen_links.add(target)
-        return _with_address(self.ctx.ui, target, words)
-
-    def unit(self, unit: TextUnit) -> str:
-        return self.inlines(unit.inlines)
+    def numbered(self, heading: Heading) -> str:
+        depth = max(1, heading.level - 1)
+        del self.numbers[depth:]
+        self.numbers.extend([0] * (depth - len(self.numbers)))
+        self.numbers[depth - 1] += 1
+        number = ".".join(str(n) for n in self.numbers)
+        return _plain(self.view.phrases.say(SECTION, number=number, title=heading.content))
 
     def blocks(self, blocks: Sequence[Block]) -> None:
         for block in blocks:
             match block:
-                case Heading(content=content):
-                    self.heading(self.unit(content))
+                case Heading():
+                    self.heading(self.numbered(block))
                 case Paragraph(content=content):
-                    self.paragraph(self.unit(content))
+                    self.paragraph(_plain(content))
                 case Image(alt=alt):
                     if alt is not None:
-                        self.paragraph(self.ctx.ui("Image: {description}", description=self.unit(alt)))
+                        self.paragraph(_plain(self.view.phrases.say("Image: {description}", description=alt)))
                 case List():
                     self.paragraph("\n".join(self.list_lines(block, 0)))
                 case BlockQuote(children=children):
@@ -101,19 +79,14 @@ class _Writer:
         lines: list[str] = []
         for number, item in enumerate(block.items, start=block.start):
             label = f"{number}." if block.ordered else BULLET
-            lines.append(f"{INDENT * depth}{label} {self.unit(item.content)}")
+            lines.append(f"{INDENT * depth}{label} {_plain(item.content)}")
             for child in item.children:
-                match child:
-                    case List():
-                        lines.extend(self.list_lines(child, depth + 1))
-                    case Paragraph(content=content):
-                        lines.append(f"{INDENT * (depth + 1)}{self.unit(content)}")
-                    case Heading() | Image() | BlockQuote():
-                        sub = _Writer(self.ctx, seen_links=self.seen_links)
-                        sub.blocks((child,))
-                        lines.extend(f"{INDENT * (depth + 1)}{chunk.strip()}" for chunk in sub.chunks)
-                    case _:
-                        assert_never(child)
+                if isinstance(child, List):
+                    lines.extend(self.list_lines(child, depth + 1))
+                    continue
+                sub = _Writer(self.view, numbers=self.numbers)
+                sub.blocks((child,))
+                lines.extend(f"{INDENT * (depth + 1)}{chunk.strip()}" for chunk in sub.chunks)
         return lines
 
     def text(self) -> str:
@@ -122,12 +95,25 @@ class _Writer:
         return unicodedata.normalize("NFC", "\n".join(lines).strip("\n") + "\n")
 
 
-def _with_address(ui: UiText, target: str, words: str) -> str:
-    """The link's words followed by its address, unless they already say it."""
-    address = link_address(target, words)
-    if address is None:
-        return words
-    return ui(address.message, text=words, **{address.field: address.shown})
+def render_text(view: HandoutView) -> str:
+    """The handout view as plain text."""
+    out = _Writer(view)
+    if view.direction == "rtl":  # plain text cannot declare its direction: its first line names the language
+        out.paragraph(_plain(view.language_line))
+    out.paragraph(_plain(view.title))
+    if view.main_message is not None:
+        out.paragraph(_plain(view.phrases.say("Main message: {text}", text=view.main_message)))
+    for notice in view.notices:
+        out.paragraph(_plain(notice.words))
+    out.blocks(view.blocks)
+    if view.references_label is not None:
+        out.heading(_plain(view.references_label))
+        out.paragraph("\n".join(f"{n}. {_plain(ref)}" for n, ref in enumerate(view.references, start=1)))
+    if view.contact_label is not None:
+        out.heading(_plain(view.contact_label))
+        for line in view.contact:
+            out.paragraph(_plain(line))
+    return out.text()
 
 
 class TextExporter:
@@ -137,36 +123,15 @@ class TextExporter:
     description = "Plain text for screen readers and braille displays (UTF-8, one paragraph per line)"
     suffixes = (".txt",)
     label = "Plain text for screen readers"
+    ui_messages: tuple[UiMessage, ...] = (
+        UiMessage(
+            SECTION,
+            "Plain text: a heading with its number (2 for a section, 2.1 for a part of it), so that a listener "
+            "can tell sections from sub-sections. {number}: the number; {title}: the heading's words.",
+        ),
+    )
 
     def render(self, doc: Document, ctx: RenderContext) -> Sequence[OutputFile]:
         """The handout as plain text."""
-        out = _Writer(ctx)
-        ui = ctx.ui
-        if ctx.language.rtl:
-            out.paragraph(ui("Language: {language}", language=ctx.language.native_name))
-        out.paragraph(out.unit(doc.meta.title))
-        if doc.meta.summary is not None:
-            out.paragraph(ui("Main message: {text}", text=out.unit(doc.meta.summary)))
-        for notice in review_notices(doc, ui):
-            out.paragraph(notice.text)
-        updated = updated_notice(doc, ui)
-        if updated is not None:
-            out.paragraph(updated.text)
-        out.blocks(doc.blocks)
-        contact = contact_details(ctx.settings.organization, ui)
-        if not contact.empty:
-            out.heading(ui("Contact us"))
-            if contact.sentence is None and contact.name:
-                out.paragraph(contact.name)
-            if contact.sentence is not None:
-                out.paragraph(contact.sentence.text)
-            if contact.website is not None:
-                out.paragraph(contact.website.text)
-        if doc.meta.references:
-            out.heading(ui("References"))
-            lines = []
-            for number, reference in enumerate(doc.meta.references, start=1):
-                text = out.unit(reference.text)
-                lines.append(f"{number}. {_with_address(ui, reference.link, text) if reference.link else text}")
-            out.paragraph("\n".join(lines))
-        return [OutputFile(".txt", out.text().encode("utf-8"))]
+        view = handout_view(doc, ctx, addresses="first")
+        return [OutputFile(".txt", render_text(view).encode("utf-8"))]

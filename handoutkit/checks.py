@@ -11,13 +11,14 @@ import dataclasses
 from collections.abc import Sequence
 
 from handoutkit.errors import Problem, ProblemError
-from handoutkit.i18n.messages import document_units, required_ui_msgids
+from handoutkit.i18n.messages import required_ui_msgids
 from handoutkit.i18n.po import Catalog, catalog_path, usable
 from handoutkit.languages import Language
 from handoutkit.model import Document, Origin
 from handoutkit.project import Project
 from handoutkit.selection import Selection
 from handoutkit.ui import UI_DOMAIN
+from handoutkit.walk import document_units
 
 __all__ = ["check_project"]
 

@@ -15,11 +15,11 @@ from handoutkit.i18n.commands import CatalogReport, compile_catalogs, extract, i
 from handoutkit.i18n.stats import stats
 from handoutkit.index_page import render_index
 from handoutkit.languages import LanguageError, parse_language
+from handoutkit.options import options_text
 from handoutkit.pipeline import Outcome, build
 from handoutkit.project import Project
-from handoutkit.registry import discover
-from handoutkit.selection import select
-from handoutkit.sms.catalog_hints import sms_hints
+from handoutkit.registry import Registered, discover_exporters
+from handoutkit.selection import Selection, select
 from handoutkit.writer import write_atomic
 
 __all__ = ["main"]
@@ -35,7 +35,7 @@ With no command, builds every format of every document in every language (the 'b
 EPILOG = """\
 commands:
   build      build outputs into output/<lang>/ and write output/index.html (the default)
-  formats    list every exporter and the package it comes from
+  formats    list every exporter and the package it comes from (--options: and its options)
   extract    write locales/<doc>.pot and locales/ui.pot from the sources
   update     extract, then merge the templates into every language's .po files
   init       create the .po files of a new language (--lang xx)
@@ -86,6 +86,11 @@ def _parser() -> argparse.ArgumentParser:
         help="export a language when at least this share of its messages is translated (default: "
         "min_coverage in handoutkit.toml, else 100); untranslated blocks keep the source text",
     )
+    parser.add_argument(
+        "--options",
+        action="store_true",
+        help="with 'formats': also list each exporter's options in handoutkit.toml (type, default, limits)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
     return parser
 
@@ -98,12 +103,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         print(f"export.py: error: --project: {args.project} is not a folder", file=out)
         return 2
     try:
-        project = Project.load(args.project.resolve())
-        exporters, plugin_problems = discover()
-        for problem in plugin_problems:
+        found = discover_exporters()
+        exporters = found.exporters
+        for problem in found.problems:
             print(problem, file=out)
         if args.command == "formats":
-            return _formats(exporters, out)
+            return _formats(exporters, args.options, out)
+        project = Project.load(args.project.resolve(), found.schemas)
         if args.command == "init":
             return _init(project, exporters, args, out)
         selection = select(
@@ -123,7 +129,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         case "extract":
             return _report(project, extract(project, list(exporters.values())), out)
         case "update":
-            return _report(project, update(project, list(exporters.values()), selection.languages, sms_hints), out)
+            return _report(project, update(project, list(exporters.values()), selection.languages), out)
         case "compile":
             return _report(project, compile_catalogs(project, selection.languages), out)
         case "stats":
@@ -133,7 +139,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     raise AssertionError(args.command)
 
 
-def _formats(exporters, out: TextIO) -> int:
+def _formats(exporters: dict[str, Registered], options: bool, out: TextIO) -> int:
     width = max((len(name) for name in exporters), default=4)
     for name, exporter in exporters.items():
         extras = []
@@ -145,10 +151,15 @@ def _formats(exporters, out: TextIO) -> int:
         note = f" [{', '.join(extras)}]" if extras else ""
         print(f"{name:<{width}}  {exporter.description}{note}", file=out)
         print(f"{'':<{width}}  files: {suffixes or '-'}; from: {exporter.origin} ({exporter.target})", file=out)
+        if options:
+            schema = exporter.options_class
+            lines = options_text(name, schema) if schema is not None else ["no options"]
+            for line in lines:
+                print(f"{'':<{width}}  {line}", file=out)
     return 0
 
 
-def _init(project: Project, exporters, args, out: TextIO) -> int:
+def _init(project: Project, exporters: dict[str, Registered], args: argparse.Namespace, out: TextIO) -> int:
     codes = [c for value in args.lang or () for c in value.split(",") if c.strip()]
     if len(codes) != 1:
         print("export.py: error: init needs exactly one --lang (e.g. init --lang fr)", file=out)
@@ -158,7 +169,7 @@ def _init(project: Project, exporters, args, out: TextIO) -> int:
     except LanguageError as error:
         print(f"export.py: error: --lang: {error}", file=out)
         return 2
-    return _report(project, init_language(project, list(exporters.values()), language, sms_hints), out)
+    return _report(project, init_language(project, list(exporters.values()), language), out)
 
 
 def _report(project: Project, report: CatalogReport, out: TextIO) -> int:
@@ -172,7 +183,7 @@ def _report(project: Project, report: CatalogReport, out: TextIO) -> int:
     return 0 if report.ok else 1
 
 
-def _stats(project: Project, selection, out: TextIO) -> int:
+def _stats(project: Project, selection: Selection, out: TextIO) -> int:
     rows = stats(project, selection.slugs, selection.languages, selection.exporters)
     print(
         f"{'domain':<32} {'lang':<8} {'translated':>10} {'fuzzy':>6} {'untransl.':>9} {'rejected':>8}  review", file=out
@@ -191,7 +202,7 @@ def _stats(project: Project, selection, out: TextIO) -> int:
     return 1 if any(row.error for row in rows) else 0
 
 
-def _check(project: Project, selection, out: TextIO) -> int:
+def _check(project: Project, selection: Selection, out: TextIO) -> int:
     problems = check_project(project, selection)
     for problem in problems:
         print(problem, file=out)
@@ -200,7 +211,7 @@ def _check(project: Project, selection, out: TextIO) -> int:
     return 1 if errors else 0
 
 
-def _build(project: Project, selection, exporters, quiet: bool, out: TextIO) -> int:
+def _build(project: Project, selection: Selection, exporters: dict[str, Registered], quiet: bool, out: TextIO) -> int:
     started = time.monotonic()
     formats = len(selection.exporters)
     collections = sum(1 for e in selection.exporters if e.collection) if selection.collections else 0

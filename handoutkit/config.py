@@ -1,7 +1,10 @@
 """The project's configuration, ``handoutkit.toml`` at the project root.
 
 A missing file means defaults. Every key is checked: an unknown key, a value of the wrong type or one
-below a standard's minimum is a :class:`ConfigError` naming the file and line.
+outside its limits is a :class:`ConfigError` naming the file and line. The core keys (organization,
+publisher, rights, collection, languages, min_coverage) are defined here; each exporter's table
+(``[pdf]``, ``[language.es.pdf]``...) is checked against the options schema that exporter declares
+(:mod:`handoutkit.options`), so a table that no installed exporter claims is an error too.
 """
 
 from __future__ import annotations
@@ -13,30 +16,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from handoutkit.errors import ConfigError
 from handoutkit.languages import Language, LanguageError, parse_language
 from handoutkit.model import Origin
+from handoutkit.options import OptionError, read_options
 
 __all__ = [
     "CONFIG_FILE",
+    "CORE_KEYS",
     "Config",
-    "EpubOptions",
     "Organization",
-    "PdfOptions",
     "Settings",
-    "SmsOptions",
     "load_config",
 ]
 
 CONFIG_FILE = "handoutkit.toml"
 
-PAGE_SIZES = ("letter", "a4")
-MIN_BODY_SIZE = 18.0
-"""Large print starts at 18 pt (APH, ACB)."""
-MIN_LINE_SPACING = 1.15
-"""The lowest line spacing any large-print guideline accepts (ACB 2022)."""
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,45 +52,29 @@ class Organization:
 
 
 @dataclass(frozen=True, slots=True)
-class PdfOptions:
-    """Large-print PDF options; defaults follow standards.md section 1."""
-
-    page_size: str = "letter"
-    """``letter`` (US Letter) or ``a4``."""
-    body_size: float = 18.0
-    """Body text size in points, 18 or more."""
-    line_spacing: float = 1.5
-    """Line height as a multiple of the font size, 1.15 or more."""
-
-
-@dataclass(frozen=True, slots=True)
-class SmsOptions:
-    """SMS options."""
-
-    parts: int = 2
-    """How many SMS parts one message may take (a document's ``sms_parts`` overrides it)."""
-    link_template: str = ""
-    """A link to the full handout appended to each message, with ``{lang}`` and ``{slug}``; empty: none."""
-
-
-@dataclass(frozen=True, slots=True)
-class EpubOptions:
-    """EPUB options."""
-
-    certified_by: str = ""
-    """Who evaluated the books' accessibility (``a11y:certifiedBy``); the organization's name if empty."""
-
-
-@dataclass(frozen=True, slots=True)
 class Settings:
     """The configuration as it applies to one language (per-language overrides applied)."""
 
     organization: Organization = Organization()
     publisher: str = ""
     rights: str = ""
-    pdf: PdfOptions = PdfOptions()
-    sms: SmsOptions = SmsOptions()
-    epub: EpubOptions = EpubOptions()
+    exporter_options: tuple[object, ...] = ()
+    """Each exporter's validated options, one instance of its ``options_class`` each (read them with
+    :meth:`options`)."""
+
+    def options(self, schema: type[T]) -> T:
+        """The options of the exporter whose ``options_class`` is ``schema``; its defaults when the
+        configuration holds none (a context made without loading a configuration)."""
+        for instance in self.exporter_options:
+            if type(instance) is schema:
+                return instance
+        return schema()
+
+    def with_options(self, *options: object) -> Settings:
+        """These settings with ``options`` (instances of options classes) replacing those of their class."""
+        kinds = {type(instance) for instance in options}
+        kept = tuple(instance for instance in self.exporter_options if type(instance) not in kinds)
+        return dataclasses.replace(self, exporter_options=kept + options)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,22 +95,44 @@ class Config:
     for a language to be exported."""
     base: Settings
     overrides: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    """Raw per-language tables, by BCP 47 tag, already validated."""
+    """Per-language tables, by BCP 47 tag, already validated: core keys, and exporter names with the
+    values of their options."""
+    schemas: Mapping[str, type] = field(default_factory=dict)
+    """The options class of each exporter that has one, by exporter name (its table's name)."""
+    lines: Mapping[tuple[str, ...], int] = field(default_factory=dict)
+    """The line each table and dotted key was written on (``("organization", "name")`` -> 18)."""
+
+    def origin(self, *keys: str, language: str | None = None) -> Origin:
+        """Where a value was set: the line of ``[language.<language>]``'s key when that language overrides
+        it, else the top-level key's line, else the file alone (a default has no line)."""
+        candidates = [("language", language, *keys)] if language else []
+        candidates.append(keys)
+        for candidate in candidates:
+            line = self.lines.get(tuple(k for k in candidate if k is not None))
+            if line:
+                return Origin(CONFIG_FILE, line)
+        return Origin(CONFIG_FILE, 0)
 
     def settings_for(self, language: Language) -> Settings:
         """The settings for one language: the base settings with that language's overrides."""
         raw = self.overrides.get(language.tag)
         if not raw:
             return self.base
-        return _apply(self.base, raw)
+        return _apply(self.base, raw, self.schemas)
 
 
-def _apply(instance: Any, raw: Mapping[str, Any]) -> Any:
+def _apply(settings: Settings, raw: Mapping[str, Any], schemas: Mapping[str, type]) -> Settings:
+    """``settings`` with the validated values of ``raw`` (core keys and exporter tables) applied."""
     changes: dict[str, Any] = {}
+    options: list[object] = []
     for key, value in raw.items():
-        current = getattr(instance, key)
-        changes[key] = _apply(current, value) if dataclasses.is_dataclass(current) else value
-    return dataclasses.replace(instance, **changes)
+        if key in schemas:
+            options.append(dataclasses.replace(settings.options(schemas[key]), **value))
+        elif key == "organization":
+            changes[key] = dataclasses.replace(settings.organization, **value)
+        else:
+            changes[key] = value
+    return dataclasses.replace(settings, **changes).with_options(*options)
 
 
 # ---------------------------------------------------------------- loading
@@ -136,11 +140,21 @@ def _apply(instance: Any, raw: Mapping[str, Any]) -> Any:
 _SLUGLIKE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-def load_config(project: Path) -> Config:
-    """Read ``handoutkit.toml`` in ``project`` (defaults when it does not exist)."""
+def load_config(project: Path, schemas: Mapping[str, type | None] | None = None) -> Config:
+    """Read ``handoutkit.toml`` in ``project`` (defaults when it does not exist).
+
+    ``schemas``: the options class of each exporter by exporter name, None for an exporter that could
+    not be loaded (its table is left unchecked) (:attr:`handoutkit.registry.Discovery.schemas`);
+    None: those of the exporters that discovery finds.
+    """
+    if schemas is None:
+        # Imported here: the registry imports the exporter interface, which imports this module.
+        from handoutkit.registry import discover_exporters
+
+        schemas = discover_exporters().schemas
     path = project / CONFIG_FILE
     if not path.exists():
-        return _build({}, None, _Lines(""))
+        return _build({}, None, _Lines(""), schemas)
     raw_bytes = path.read_bytes()
     try:
         text = raw_bytes.decode("utf-8")
@@ -152,7 +166,7 @@ def load_config(project: Path) -> Config:
     except tomllib.TOMLDecodeError as error:
         line = getattr(error, "lineno", 0) or _line_from_message(str(error))
         raise ConfigError(Origin(CONFIG_FILE, line), f"not valid TOML: {error}") from None
-    return _build(data, path, _Lines(text))
+    return _build(data, path, _Lines(text), schemas)
 
 
 def _line_from_message(message: str) -> int:
@@ -194,28 +208,20 @@ class _Lines:
         return 0
 
 
-_TOP_KEYS = {
-    "source_language",
-    "languages",
-    "min_coverage",
-    "publisher",
-    "rights",
-    "organization",
-    "collection",
-    "pdf",
-    "sms",
-    "epub",
-    "language",
-}
-_LANGUAGE_KEYS = {"publisher", "rights", "organization", "pdf", "sms", "epub"}
-_COLLECTION_KEYS = {"title", "file_name"}
+_LANGUAGE_KEYS = frozenset({"publisher", "rights", "organization"})
+"""The core keys a ``[language.<code>]`` table may override (besides exporter tables)."""
+CORE_KEYS = _LANGUAGE_KEYS | {"source_language", "languages", "min_coverage", "collection", "language"}
+"""Every core top-level key: no exporter's table may take one of these names."""
+_COLLECTION_KEYS = frozenset({"title", "file_name"})
+_ORGANIZATION_KEYS = frozenset(item.name for item in dataclasses.fields(Organization))
 
 
-def _build(data: dict[str, Any], path: Path | None, lines: _Lines) -> Config:
+def _build(data: dict[str, Any], path: Path | None, lines: _Lines, claimed: Mapping[str, type | None]) -> Config:
     def error(keys: tuple[str, ...], message: str) -> ConfigError:
         return ConfigError(Origin(CONFIG_FILE, lines.line(keys)), message)
 
-    _no_unknown(data, _TOP_KEYS, (), error)
+    _no_unknown_top(data, claimed, error)
+    schemas = {name: schema for name, schema in claimed.items() if schema is not None}
 
     source = _language(data.get("source_language", "en"), ("source_language",), error)
     codes = data.get("languages", [source.tag])
@@ -243,9 +249,8 @@ def _build(data: dict[str, Any], path: Path | None, lines: _Lines) -> Config:
     if isinstance(coverage, bool) or not isinstance(coverage, int | float) or not 0 <= coverage <= 100:
         raise error(("min_coverage",), "'min_coverage' must be a number from 0 to 100")
 
-    base_raw = {k: v for k, v in data.items() if k in _LANGUAGE_KEYS}
-    base = _apply(Settings(), _validated(Settings(), base_raw, (), error))
-
+    defaults = Settings().with_options(*(schema() for schema in schemas.values()))
+    base = _apply(defaults, _validated(data, (), schemas, defaults, error), schemas)
     _check_logo(base.organization, ("organization",), error)
 
     overrides: dict[str, Mapping[str, Any]] = {}
@@ -258,9 +263,11 @@ def _build(data: dict[str, Any], path: Path | None, lines: _Lines) -> Config:
             raise error(("language", code), f"[language.{code}] is for a language that is not in 'languages'")
         if not isinstance(table, dict):
             raise error(("language", code), f"[language.{code}] must be a table")
-        _no_unknown(table, _LANGUAGE_KEYS, ("language", code), error)
-        overrides[language.tag] = MappingProxyType(_validated(Settings(), table, ("language", code), error))
-        _check_logo(_apply(base, overrides[language.tag]).organization, ("language", code, "organization"), error)
+        _no_unknown(table, _LANGUAGE_KEYS | set(claimed), ("language", code), error)
+        overrides[language.tag] = MappingProxyType(_validated(table, ("language", code), schemas, base, error))
+        _check_logo(
+            _apply(base, overrides[language.tag], schemas).organization, ("language", code, "organization"), error
+        )
 
     return Config(
         path=path,
@@ -271,7 +278,24 @@ def _build(data: dict[str, Any], path: Path | None, lines: _Lines) -> Config:
         min_coverage=float(coverage),
         base=base,
         overrides=MappingProxyType(overrides),
+        schemas=MappingProxyType(dict(schemas)),
+        lines=MappingProxyType(dict(lines.positions)),
     )
+
+
+def _no_unknown_top(data: dict[str, Any], schemas: Mapping[str, type | None], error: Any) -> None:
+    """An unknown top-level key is an error; an unknown table too, naming the exporters that have options."""
+    for key, value in data.items():
+        if key in CORE_KEYS or key in schemas:
+            continue
+        if isinstance(value, dict):
+            claimed = ", ".join(sorted(name for name, schema in schemas.items() if schema is not None)) or "none"
+            raise error(
+                (key,),
+                f"unknown table [{key}]: no installed exporter has options named {key!r} "
+                f"(exporters with options: {claimed}; core tables: collection, language, organization)",
+            )
+        raise error((key,), f"unknown key {key!r} in the top level (known: {', '.join(sorted(CORE_KEYS))})")
 
 
 def _check_logo(organization: Organization, keys: tuple[str, ...], error: Any) -> None:
@@ -279,7 +303,7 @@ def _check_logo(organization: Organization, keys: tuple[str, ...], error: Any) -
         raise error((*keys, "logo"), "organization logo needs logo_alt, a text alternative saying what it shows")
 
 
-def _no_unknown(table: dict[str, Any], known: set[str], keys: tuple[str, ...], error: Any) -> None:
+def _no_unknown(table: dict[str, Any], known: frozenset[str] | set[str], keys: tuple[str, ...], error: Any) -> None:
     for key in table:
         if key not in known:
             where = ".".join(keys) or "the top level"
@@ -301,46 +325,40 @@ def _string(value: Any, keys: tuple[str, ...], error: Any) -> str:
     return value
 
 
-def _validated(template: Any, raw: dict[str, Any], keys: tuple[str, ...], error: Any) -> dict[str, Any]:
-    """Check ``raw`` against the dataclass ``template`` and return the values to apply."""
-    fields = {f.name: f for f in dataclasses.fields(template)}
-    _no_unknown(raw, set(fields), keys, error)
+def _validated(
+    table: dict[str, Any], keys: tuple[str, ...], schemas: Mapping[str, type], base: Settings, error: Any
+) -> dict[str, Any]:
+    """The values of the core keys and exporter tables of ``table`` (the top level or one language's
+    table), checked; exporter tables against their schema, each applied to ``base`` once so that an
+    options class's own ``__post_init__`` checks run with the file's line."""
     result: dict[str, Any] = {}
-    for key, value in raw.items():
+    for key, value in table.items():
         here = (*keys, key)
-        current = getattr(template, key)
-        if dataclasses.is_dataclass(current):
-            if not isinstance(value, dict):
-                raise error(here, f"'{key}' must be a table")
-            result[key] = _validated(current, value, here, error)
-        elif isinstance(current, str):
+        if key in ("publisher", "rights"):
             result[key] = _string(value, here, error)
-        elif isinstance(current, bool) or not isinstance(current, int | float):
-            raise AssertionError(f"unhandled option type for {key}")
-        else:
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise error(here, f"'{key}' must be a number, not {value!r}")
-            if isinstance(current, int) and not isinstance(value, int):
-                raise error(here, f"'{key}' must be a whole number, not {value!r}")
-            result[key] = value
-        _check_limits(here, result[key], raw, error)
+        elif key == "organization":
+            if not isinstance(value, dict):
+                raise error(here, "'organization' must be a table")
+            _no_unknown(value, _ORGANIZATION_KEYS, here, error)
+            result[key] = {name: _string(item, (*here, name), error) for name, item in value.items()}
+            web = result[key].get("web", "")
+            if web and not re.match(r"^https?://", web):
+                raise error((*here, "web"), f"organization web {web!r} must start with https:// or http://")
+        elif key in schemas:
+            result[key] = _exporter_table(schemas[key], value, here, base, error)
     return result
 
 
-def _check_limits(keys: tuple[str, ...], value: Any, raw: dict[str, Any], error: Any) -> None:
-    name = keys[-1]
-    section = keys[-2] if len(keys) > 1 else ""
-    if section == "pdf" and name == "body_size" and value < MIN_BODY_SIZE:
-        raise error(keys, f"pdf body_size {value} is below the large-print minimum of {MIN_BODY_SIZE:g} pt")
-    if section == "pdf" and name == "line_spacing" and value < MIN_LINE_SPACING:
-        raise error(keys, f"pdf line_spacing {value} is below the minimum of {MIN_LINE_SPACING}")
-    if section == "pdf" and name == "page_size" and value.lower() not in PAGE_SIZES:
-        raise error(keys, f"pdf page_size {value!r} is not one of {', '.join(PAGE_SIZES)}")
-    if section == "sms" and name == "parts" and not 1 <= value <= 10:
-        raise error(keys, f"sms parts {value} must be from 1 to 10")
-    if section == "sms" and name == "link_template" and value:
-        unknown = set(re.findall(r"{([^{}]*)}", value)) - {"lang", "slug"}
-        if unknown:
-            raise error(keys, f"sms link_template may use only {{lang}} and {{slug}}, not {sorted(unknown)}")
-    if section == "organization" and name == "web" and value and not re.match(r"^https?://", value):
-        raise error(keys, f"organization web {value!r} must start with https:// or http://")
+def _exporter_table(schema: type, value: Any, keys: tuple[str, ...], base: Settings, error: Any) -> dict[str, Any]:
+    where = ".".join(keys)
+    if not isinstance(value, dict):
+        raise error(keys, f"'{keys[-1]}' must be a table ([{where}])")
+    try:
+        values = read_options(schema, value, where)
+    except OptionError as problem:
+        raise error((*keys, *problem.keys), problem.message) from None
+    try:
+        dataclasses.replace(base.options(schema), **values)
+    except (TypeError, ValueError) as problem:  # a rule across options, in the class's __post_init__
+        raise error(keys, f"[{where}]: {problem}") from None
+    return values

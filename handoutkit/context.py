@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from handoutkit.assets import Assets
 from handoutkit.config import Config, Settings
@@ -10,6 +11,8 @@ from handoutkit.languages import Language
 from handoutkit.ui import UiText
 
 __all__ = ["RenderContext"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -38,3 +41,10 @@ class RenderContext:
     def direction(self) -> str:
         """``ltr`` or ``rtl``."""
         return self.language.direction
+
+    def options(self, schema: type[T]) -> T:
+        """An exporter's checked options for ``language``, typed: ``ctx.options(PdfOptions).body_size``.
+
+        ``schema`` is the exporter's ``options_class``; its defaults when the configuration sets none.
+        """
+        return self.settings.options(schema)

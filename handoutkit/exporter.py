@@ -7,14 +7,14 @@ return bytes and touch no file: the pipeline alone writes, atomically.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from handoutkit.context import RenderContext
 from handoutkit.model import Document
 
-__all__ = ["CollectionExporter", "Exporter", "OutputFile"]
+__all__ = ["CatalogHints", "CollectionExporter", "EntryNote", "Exporter", "OutputFile"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +24,22 @@ class OutputFile:
     suffix: str
     """The end of the file name, with its dot: ``.pdf``, ``.sms.json``."""
     data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class EntryNote:
+    """What an exporter adds to one catalog entry for the translators of one language."""
+
+    note: str
+    """One line for the entry's ``#.`` comment (e.g. the SMS budget in this language); '' for none."""
+    flags: tuple[str, ...] = ()
+    """Flags to set, each replacing a flag of the same name (``max-length:90`` replaces ``max-length:80``)."""
+
+
+CatalogHints = Callable[[str, str | None], EntryNote | None]
+"""Given an entry's msgid and its current translation (None when untranslated or fuzzy), what to add
+to that entry, or None. Made by an exporter's ``catalog_hints(doc, ctx)`` for one document's catalog
+in ``ctx.language``; ``update`` and ``init`` call it for every entry they write."""
 
 
 @runtime_checkable
@@ -38,7 +54,14 @@ class Exporter(Protocol):
     - ``check(doc, ctx) -> Sequence[Problem]``: problems it would meet, reported by ``check`` and
       before rendering (an error stops that document in that language);
     - ``render_collection(docs, ctx) -> Sequence[OutputFile]``: one file holding every document of a
-      language, written as ``output/<lang>/<collection file name><suffix>``.
+      language, written as ``output/<lang>/<collection file name><suffix>``;
+    - ``options_class: type``: the schema of its table ``[<name>]`` of ``handoutkit.toml`` (and of
+      ``[language.<code>.<name>]``), a frozen dataclass whose fields carry ``option(...)`` metadata
+      (:mod:`handoutkit.options`); the core checks the table, and ``ctx.options(options_class)``
+      gives the checked values for the language being built;
+    - ``catalog_hints(doc, ctx) -> CatalogHints | None``: notes and flags for the translators of
+      ``doc`` (the source document) into ``ctx.language``, such as an SMS budget; ``update`` and
+      ``init`` call it for every exporter.
     """
 
     name: str

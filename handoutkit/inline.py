@@ -6,6 +6,7 @@ msgstr with the same function, so a translation is read exactly like the source 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
@@ -14,9 +15,20 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from handoutkit.model import Emphasis, Inline, LineBreak, Link, Strong, Text
+from handoutkit.languages import LanguageError, parse_language
+from handoutkit.model import Emphasis, Inline, LineBreak, Link, Span, Strong, Text
+from handoutkit.walk import iter_inlines, link_targets
 
-__all__ = ["LINK_SCHEMES", "InlineError", "link_targets", "markdown_parser", "parse_inline", "unit_source"]
+__all__ = [
+    "LINK_SCHEMES",
+    "InlineError",
+    "link_targets",
+    "markdown_parser",
+    "parse_inline",
+    "parse_plain",
+    "plain_parser",
+    "unit_source",
+]
 
 LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:")
 """The link targets a handout may use: somewhere a reader can go from paper, a phone or an e-reader."""
@@ -28,8 +40,18 @@ class InlineError(ValueError):
 
 @cache
 def markdown_parser() -> MarkdownIt:
-    """The CommonMark parser with front matter and ``{.attrs}``; raw HTML is parsed so it can be refused."""
-    return MarkdownIt("commonmark", {"html": True}).use(front_matter_plugin).use(attrs_plugin)
+    """The CommonMark parser with front matter, ``{.attrs}`` and bracketed spans (``[words]{lang=en}``);
+    raw HTML is parsed so it can be refused."""
+    return MarkdownIt("commonmark", {"html": True}).use(front_matter_plugin).use(attrs_plugin, spans=True)
+
+
+@cache
+def plain_parser() -> MarkdownIt:
+    """The parser of plain-text units (titles, references, SMS, image descriptions): every character is
+    text except bracketed spans that mark a phrase's language (``[What Is Lung Cancer?]{lang=en}``)."""
+    parser = MarkdownIt("zero").use(attrs_plugin, spans=True)
+    parser.inline.ruler.enable(["span"])
+    return parser
 
 
 def unit_source(content: str) -> str:
@@ -51,7 +73,39 @@ def parse_inline(source: str) -> tuple[Inline, ...]:
     """Parse one unit of inline Markdown into model inlines; :class:`InlineError` if unsupported."""
     tokens = markdown_parser().parseInline(source)
     children = tokens[0].children if tokens else None
-    return _convert(children or [])
+    return _unread_spans(_convert(children or []))
+
+
+def parse_plain(source: str) -> tuple[Inline, ...]:
+    """Parse a plain-text unit: its text, with language spans; :class:`InlineError` for a bad span."""
+    if "]{" not in source:  # the common case, and the only one where nothing can be a span
+        return (Text(source),) if source else ()
+    tokens = plain_parser().parseInline(source)
+    children = tokens[0].children if tokens else None
+    return _unread_spans(_convert(children or []))
+
+
+_UNREAD_SPAN = re.compile(r"\]\{[^{}]*\blang\s*=[^{}]*\}")
+
+
+def _unread_spans(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """``inlines``, unless some text still looks like a language span the parser could not read
+    (``[words]{lang=xx-!!}`` would otherwise print its markup): then :class:`InlineError`."""
+    for node in iter_inlines(inlines):
+        if isinstance(node, Text) and (found := _UNREAD_SPAN.search(node.text)):
+            raise InlineError(f"{found.group(0)[1:]!r} could not be read as a language span: write [words]{{lang=xx}}")
+    return inlines
+
+
+def _span_lang(attrs: dict[str, str | int | float]) -> str:
+    """The BCP 47 tag of a span's ``{lang=..}``, normalized (``zh_hans`` -> ``zh-Hans``)."""
+    if set(attrs) != {"lang"}:
+        found = ", ".join(sorted(attrs)) or "none"
+        raise InlineError(f"a bracketed span takes exactly one attribute, lang=<language tag> (found: {found})")
+    try:
+        return parse_language(str(attrs["lang"])).tag
+    except LanguageError as error:
+        raise InlineError(f"span: {error}") from None
 
 
 def _convert(tokens: Sequence[Token]) -> tuple[Inline, ...]:
@@ -68,6 +122,8 @@ def _convert(tokens: Sequence[Token]) -> tuple[Inline, ...]:
                 current.append(LineBreak())
             case "strong_open" | "em_open":
                 stack.append((token.type, "", []))
+            case "span_open":
+                stack.append(("span_open", _span_lang(dict(token.attrs)), []))
             case "link_open":
                 if set(token.attrs) - {"href"}:
                     raise InlineError("link titles and attributes are not supported")
@@ -75,15 +131,17 @@ def _convert(tokens: Sequence[Token]) -> tuple[Inline, ...]:
                 if not target.startswith(LINK_SCHEMES):
                     raise InlineError(f"link target {target!r} must start with {', '.join(LINK_SCHEMES)}")
                 stack.append(("link_open", target, []))
-            case "strong_close" | "em_close" | "link_close":
+            case "strong_close" | "em_close" | "link_close" | "span_close":
                 kind, target, children = stack.pop()
                 node: Inline
                 if kind == "strong_open":
-                    node = Strong(tuple(children))
+                    node = Strong(_merge_text(children))
                 elif kind == "em_open":
-                    node = Emphasis(tuple(children))
+                    node = Emphasis(_merge_text(children))
+                elif kind == "span_open":
+                    node = Span(target, _merge_text(children))
                 else:
-                    node = Link(target, tuple(children))
+                    node = Link(target, _merge_text(children))
                 stack[-1][2].append(node)
             case "html_inline":
                 raise InlineError(f"raw HTML is not allowed: {token.content!r}")
@@ -104,15 +162,3 @@ def _merge_text(nodes: list[Inline]) -> tuple[Inline, ...]:
         else:
             merged.append(node)
     return tuple(merged)
-
-
-def link_targets(inlines: Sequence[Inline]) -> tuple[str, ...]:
-    """Every link target in reading order."""
-    targets: list[str] = []
-    for node in inlines:
-        if isinstance(node, Link):
-            targets.append(node.target)
-            targets.extend(link_targets(node.children))
-        elif isinstance(node, Strong | Emphasis):
-            targets.extend(link_targets(node.children))
-    return tuple(targets)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Literal
+from typing import Literal, assert_never
 
 __all__ = [
     "Block",
@@ -20,6 +20,7 @@ __all__ = [
     "Heading",
     "Image",
     "Inline",
+    "Isolate",
     "LineBreak",
     "Link",
     "List",
@@ -29,11 +30,16 @@ __all__ = [
     "Paragraph",
     "Reference",
     "Review",
+    "Span",
     "Strong",
     "Text",
     "TextUnit",
     "UnitKind",
+    "block_units",
+    "child_blocks",
+    "inline_children",
     "plain_text",
+    "with_children",
 ]
 
 
@@ -87,7 +93,63 @@ class LineBreak:
     """A hard line break inside a paragraph."""
 
 
-Inline = Text | Strong | Emphasis | Link | LineBreak
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A phrase in another language than the text around it, marked by an author or a translator
+    (``[What Is Lung Cancer?]{lang=en}``): formats tag it so that it is read with the right voice."""
+
+    lang: str
+    """BCP 47 tag of the phrase's language (checked by the reader)."""
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Isolate:
+    """A run kept in its own direction inside text of the other direction: a phone number, a dose or a
+    Latin name in Arabic text. The presentation layer makes these (:mod:`handoutkit.present.bidi`); the
+    reader and translation never do."""
+
+    direction: Literal["ltr", "rtl"]
+    children: tuple[Inline, ...]
+    needed: bool = True
+    """True when plain text must isolate the run (U+2066...U+2069) for it to display in order; formats
+    with markup isolate every run whatever this says."""
+
+
+Inline = Text | Strong | Emphasis | Link | LineBreak | Span | Isolate
+
+
+def inline_children(node: Inline) -> tuple[Inline, ...]:
+    """The inlines directly inside ``node`` (none for text and line breaks)."""
+    match node:
+        case Text() | LineBreak():
+            return ()
+        case Strong(children=children) | Emphasis(children=children) | Link(children=children):
+            return children
+        case Span(children=children) | Isolate(children=children):
+            return children
+        case _:
+            assert_never(node)
+
+
+def with_children(node: Inline, children: tuple[Inline, ...]) -> Inline:
+    """``node`` with other inlines inside it (``node`` itself for text and line breaks)."""
+    match node:
+        case Text() | LineBreak():
+            return node
+        case Strong():
+            return Strong(children)
+        case Emphasis():
+            return Emphasis(children)
+        case Link(target=target):
+            return Link(target, children)
+        case Span(lang=lang):
+            return Span(lang, children)
+        case Isolate(direction=direction, needed=needed):
+            return Isolate(direction, children, needed)
+        case _:
+            assert_never(node)
+
 
 # ---------------------------------------------------------- translatable units
 
@@ -141,10 +203,10 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
         match node:
             case Text(text=text):
                 parts.append(text)
-            case Strong(children=children) | Emphasis(children=children) | Link(children=children):
-                parts.append(plain_text(children))
             case LineBreak():
                 parts.append("\n")
+            case _:
+                parts.append(plain_text(inline_children(node)))
     return "".join(parts)
 
 
@@ -212,6 +274,35 @@ class BlockQuote:
 
 
 Block = Heading | Paragraph | Image | List | BlockQuote
+
+
+def block_units(block: Block) -> tuple[TextUnit, ...]:
+    """The translatable units a block holds itself, not those of the blocks nested in it."""
+    match block:
+        case Heading(content=content) | Paragraph(content=content):
+            return (content,)
+        case Image(alt=alt):
+            return () if alt is None else (alt,)
+        case List(items=items):
+            return tuple(item.content for item in items)
+        case BlockQuote():
+            return ()
+        case _:
+            assert_never(block)
+
+
+def child_blocks(block: Block) -> tuple[Block, ...]:
+    """The blocks directly nested in ``block`` (a list's items' blocks, a block quote's blocks)."""
+    match block:
+        case Heading() | Paragraph() | Image():
+            return ()
+        case List(items=items):
+            return tuple(child for item in items for child in item.children)
+        case BlockQuote(children=children):
+            return children
+        case _:
+            assert_never(block)
+
 
 # ------------------------------------------------------------------ document
 

@@ -1,6 +1,7 @@
-"""The words every long format prints around the content: review status and contact details.
+"""The rules for the words every format prints around the content: which status messages a
+document gets, how a link's address is given where a link cannot be followed, ``tel:`` addresses.
 
-Exporters lay these out their own way; the words and the rules for choosing them live here, once.
+The handout view (:mod:`handoutkit.present.view`) turns them into phrases; the words live here, once.
 """
 
 from __future__ import annotations
@@ -8,94 +9,80 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from handoutkit.config import Organization
 from handoutkit.model import Document
 from handoutkit.ui import UiText
 
-__all__ = ["UNREVIEWED", "Contact", "Notice", "contact_details", "review_notices", "tel_uri", "updated_notice"]
+__all__ = [
+    "LINK_MESSAGES",
+    "UNREVIEWED",
+    "LinkAddress",
+    "Notice",
+    "StatusMessage",
+    "link_address",
+    "review_notices",
+    "status_messages",
+    "tel_uri",
+]
 
 UNREVIEWED = "Not yet reviewed by a qualified reviewer."
 
 
 @dataclass(frozen=True, slots=True)
+class StatusMessage:
+    """One ``ui`` message about the document's status, with the values of its placeholders."""
+
+    msgid: str
+    values: tuple[tuple[str, str], ...] = ()
+    warning: bool = False
+    """True for the unreviewed notice, which formats make prominent."""
+
+
+@dataclass(frozen=True, slots=True)
 class Notice:
-    """A line of text in a known language."""
+    """A status line as plain text in a known language."""
 
     text: str
     lang: str
     """BCP 47 tag of the language ``text`` is in."""
     warning: bool = False
-    """True for the unreviewed notice, which formats make prominent."""
 
 
-def review_notices(doc: Document, ui: UiText) -> tuple[Notice, ...]:
-    """What to say about the document's review in its language.
+def status_messages(doc: Document, ui: UiText) -> tuple[StatusMessage, ...]:
+    """What to say about the document's review in its language, then when it last changed.
 
     While it is unreviewed in this language: the one ``ui`` message "Not yet reviewed by a qualified
     reviewer." Otherwise who reviewed the source, and for a translation who reviewed that.
     """
     review = doc.review
+    messages: list[StatusMessage] = []
     if not review.reviewed:
-        return (Notice(ui(UNREVIEWED), ui.lang(UNREVIEWED), warning=True),)
-    assert review.source_on is not None
-    source = "Medical content reviewed by {name} on {date}."
-    notices = [Notice(ui(source, name=review.source_by, date=ui.date(review.source_on)), ui.lang(source))]
-    if review.is_translation and review.translation_on is not None:
-        translation = "Translation reviewed by {name} on {date}."
-        text = ui(translation, name=review.translation_by, date=ui.date(review.translation_on))
-        notices.append(Notice(text, ui.lang(translation)))
-    return tuple(notices)
+        messages.append(StatusMessage(UNREVIEWED, warning=True))
+    else:
+        assert review.source_on is not None  # reviewed implies a date
+        messages.append(
+            StatusMessage(
+                "Medical content reviewed by {name} on {date}.",
+                (("name", review.source_by), ("date", ui.date(review.source_on))),
+            )
+        )
+        if review.is_translation and review.translation_on is not None:
+            messages.append(
+                StatusMessage(
+                    "Translation reviewed by {name} on {date}.",
+                    (("name", review.translation_by), ("date", ui.date(review.translation_on))),
+                )
+            )
+    if doc.meta.updated is not None:
+        messages.append(StatusMessage("Updated {date}.", (("date", ui.date(doc.meta.updated)),)))
+    return tuple(messages)
 
 
-def updated_notice(doc: Document, ui: UiText) -> Notice | None:
-    """ "Updated <date>." from the front matter's ``updated``, or None."""
-    if doc.meta.updated is None:
-        return None
-    message = "Updated {date}."
-    return Notice(ui(message, date=ui.date(doc.meta.updated)), ui.lang(message))
-
-
-@dataclass(frozen=True, slots=True)
-class Contact:
-    """The organization's contact details as one language shows them."""
-
-    name: str
-    phone: str
-    phone_uri: str
-    """``tel:`` address for the phone number ('' without a phone)."""
-    web: str
-    sentence: Notice | None
-    """"Questions? Call <name> at <phone>." (None without a phone number)."""
-    website: Notice | None
-    """"Website: <address>" (None without a web address)."""
-
-    @property
-    def empty(self) -> bool:
-        """True when nothing is configured."""
-        return not (self.name or self.phone or self.web)
-
-
-def contact_details(organization: Organization, ui: UiText) -> Contact:
-    """The contact details for one language (the build works without any)."""
-    sentence: Notice | None = None
-    if organization.phone and organization.name:
-        message = "Questions? Call {organization} at {phone}."
-        text = ui(message, organization=organization.name, phone=organization.phone)
-        sentence = Notice(text, ui.lang(message))
-    elif organization.phone:
-        message = "Questions? Call {phone}."
-        sentence = Notice(ui(message, phone=organization.phone), ui.lang(message))
-    website: Notice | None = None
-    if organization.web:
-        message = "Website: {address}"
-        website = Notice(ui(message, address=organization.web), ui.lang(message))
-    return Contact(
-        name=organization.name,
-        phone=organization.phone,
-        phone_uri=tel_uri(organization.phone),
-        web=organization.web,
-        sentence=sentence,
-        website=website,
+def review_notices(doc: Document, ui: UiText) -> tuple[Notice, ...]:
+    """The review lines of :func:`status_messages` as plain text (what the SMS data carries)."""
+    return tuple(
+        Notice(ui(m.msgid, **dict(m.values)), ui.lang(m.msgid), m.warning)
+        for m in status_messages(doc, ui)
+        if m.msgid != "Updated {date}."
     )
 
 
@@ -131,12 +118,23 @@ def link_address(target: str, words: str) -> LinkAddress | None:
     scheme = next(prefix for prefix in LINK_MESSAGES if target.startswith(prefix))
     message, field = LINK_MESSAGES[scheme]
     shown = target.removeprefix(scheme)
-    if not shown or _bare(target) in _bare(words):
+    if not shown or _says(words, target):
         return None
     return LinkAddress(message, field, shown)
 
 
 def _bare(address: str) -> str:
-    """An address as people write it: no scheme, no ``www.``, no final slash, lower case."""
-    address = re.sub(r"^(https?://|mailto:|tel:)", "", address.strip().lower())
+    """An address as people write it: no scheme, no ``www.``, no final slash, lower case; a phone
+    number as its digits alone (``(503) 555-0147`` says ``tel:5035550147``)."""
+    if address.startswith("tel:"):
+        return re.sub(r"[^0-9]", "", address)
+    address = re.sub(r"^(https?://|mailto:)", "", address.strip().lower())
     return address.removeprefix("www.").rstrip("/")
+
+
+def _says(words: str, target: str) -> bool:
+    """Whether a link's words already give its address (a phone number with or without its country code)."""
+    if target.startswith("tel:"):
+        number, written = _bare(target), re.sub(r"[^0-9]", "", words)
+        return len(written) >= 7 and number.endswith(written)
+    return _bare(target) in _bare(words)

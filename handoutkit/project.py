@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,9 +36,13 @@ class Project:
     _translations: dict[tuple[str, str], Translation] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def load(cls, root: Path) -> Project:
-        """Read the configuration of the project at ``root`` (:class:`ConfigError` if it is wrong)."""
-        return cls(root=root, config=load_config(root))
+    def load(cls, root: Path, schemas: Mapping[str, type | None] | None = None) -> Project:
+        """Read the configuration of the project at ``root`` (:class:`ConfigError` if it is wrong).
+
+        ``schemas``: the exporters' options classes by exporter name (``discover_exporters().schemas``);
+        None: discover them.
+        """
+        return cls(root=root, config=load_config(root, schemas))
 
     @property
     def source_dir(self) -> Path:
@@ -103,6 +108,7 @@ class Project:
             return UiText(language, source), ()
         catalog = self.catalog(language, UI_DOMAIN)
         translations: dict[str, str] = {}
+        origins: dict[str, Origin] = {}
         problems: list[Problem] = []
         for entry in catalog.po if catalog is not None else ():
             if not usable(entry):
@@ -114,7 +120,8 @@ class Project:
                 problems.append(problem)
                 continue
             translations[entry.msgid] = text
-        return UiText(language, source, translations), tuple(problems)
+            origins[entry.msgid] = catalog.origin(entry)
+        return UiText(language, source, translations, origins), tuple(problems)
 
     def context(self, language: Language) -> RenderContext:
         """The render context of one language."""

@@ -16,7 +16,7 @@ from markdown_it.tree import SyntaxTreeNode
 from handoutkit.assets import AssetError, Assets
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.frontmatter import parse_front_matter
-from handoutkit.inline import InlineError, markdown_parser, parse_inline, unit_source
+from handoutkit.inline import InlineError, markdown_parser, parse_inline, parse_plain, unit_source
 from handoutkit.model import (
     Block,
     BlockQuote,
@@ -123,13 +123,10 @@ class _Builder:
 
     def unit(self, msgid: str, line: int, kind: UnitKind, *, markdown: bool = True) -> TextUnit:
         self.units += 1
-        if markdown:
-            try:
-                inlines = parse_inline(msgid)
-            except InlineError as error:
-                self.error(line, str(error))
-                inlines = (Text(msgid),)
-        else:
+        try:
+            inlines = parse_inline(msgid) if markdown else parse_plain(msgid)
+        except InlineError as error:
+            self.error(line, str(error))
             inlines = (Text(msgid),)
         return TextUnit(msgid, inlines, self.lang, Origin(self.path, line), kind, markdown)
 

@@ -7,17 +7,20 @@ no installed distribution provides that name. Nothing is loaded as a side effect
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
 
+from handoutkit.config import CORE_KEYS
 from handoutkit.context import RenderContext
 from handoutkit.errors import Problem
-from handoutkit.exporter import OutputFile
+from handoutkit.exporter import CatalogHints, OutputFile
 from handoutkit.model import Document, Origin
+from handoutkit.options import schema_problem
 from handoutkit.ui import UiMessage
 
-__all__ = ["BUILTINS", "GROUP", "Registered", "discover"]
+__all__ = ["BUILTINS", "GROUP", "Discovery", "Registered", "discover", "discover_exporters", "option_schemas"]
 
 GROUP = "handoutkit.exporters"
 BUILTINS = {
@@ -63,6 +66,17 @@ class Registered:
     def ui_messages(self) -> tuple[UiMessage, ...]:
         return tuple(getattr(self.exporter, "ui_messages", ()))
 
+    @property
+    def options_class(self) -> type | None:
+        """The schema of its ``[<name>]`` table of ``handoutkit.toml`` (:mod:`handoutkit.options`), if any."""
+        schema = getattr(self.exporter, "options_class", None)
+        return schema if isinstance(schema, type) else None
+
+    def catalog_hints(self, doc: Document, ctx: RenderContext) -> CatalogHints | None:
+        """What it adds to the catalog entries of ``doc`` in ``ctx.language`` for translators, if anything."""
+        hook = getattr(self.exporter, "catalog_hints", None)
+        return hook(doc, ctx) if callable(hook) else None
+
     def check(self, doc: Document, ctx: RenderContext) -> tuple[Problem, ...]:
         check = getattr(self.exporter, "check", None)
         return tuple(check(doc, ctx)) if callable(check) else ()
@@ -74,8 +88,34 @@ class Registered:
         return tuple(self.exporter.render_collection(docs, ctx))  # type: ignore[attr-defined]
 
 
+@dataclass(frozen=True)
+class Discovery:
+    """What :func:`discover_exporters` found."""
+
+    exporters: dict[str, Registered]
+    """Every exporter that loaded, by name, in name order."""
+    problems: list[Problem]
+    """The problems met loading them (a broken plugin does not stop the rest)."""
+    unavailable: frozenset[str]
+    """The names of entry points that could not be used (each has a problem above)."""
+
+    @property
+    def schemas(self) -> dict[str, type | None]:
+        """What ``load_config`` checks: each exporter's options class by exporter name, and None for an
+        exporter that could not be loaded (its table is then left unchecked, not called unknown)."""
+        found: dict[str, type | None] = dict.fromkeys(name for name in self.unavailable if name not in CORE_KEYS)
+        found.update(option_schemas(self.exporters))
+        return found
+
+
 def discover() -> tuple[dict[str, Registered], list[Problem]]:
     """Every exporter, by name, and the problems met loading them (a broken plugin does not stop the rest)."""
+    found = discover_exporters()
+    return found.exporters, found.problems
+
+
+def discover_exporters() -> Discovery:
+    """Every exporter, the problems met loading them, and the names that could not be used."""
     found: dict[str, Registered] = {}
     problems: list[Problem] = []
     points = sorted(entry_points(group=GROUP), key=lambda p: p.name)
@@ -86,15 +126,28 @@ def discover() -> tuple[dict[str, Registered], list[Problem]]:
     declared = {point.name for point in points}
     for name, target in BUILTINS.items():
         if name not in declared:
-            _add(found, problems, name, target, "built-in (checkout)", lambda t=target: _load_target(t))
-    return dict(sorted(found.items())), problems
+            _add(found, problems, name, target, "built-in (checkout)", functools.partial(_load_target, target))
+    unavailable = (declared | set(BUILTINS)) - set(found)
+    return Discovery(dict(sorted(found.items())), problems, frozenset(unavailable))
+
+
+def option_schemas(exporters: Mapping[str, Registered]) -> dict[str, type]:
+    """The options class of every exporter that has one, by exporter name."""
+    return {name: schema for name, exporter in exporters.items() if (schema := exporter.options_class) is not None}
 
 
 def _load_target(target: str) -> object:
     return EntryPoint(name="", value=target, group=GROUP).load()
 
 
-def _add(found: dict[str, Registered], problems: list[Problem], name: str, target: str, origin: str, load) -> None:
+def _add(
+    found: dict[str, Registered],
+    problems: list[Problem],
+    name: str,
+    target: str,
+    origin: str,
+    load: Callable[[], object],
+) -> None:
     where = Origin(f"entry point {name} = {target} ({origin})", 0)
     try:
         obj = load()
@@ -105,7 +158,17 @@ def _add(found: dict[str, Registered], problems: list[Problem], name: str, targe
     if not callable(getattr(exporter, "render", None)) or not isinstance(getattr(exporter, "name", None), str):
         problems.append(Problem("plugin", where, "not an exporter: it needs a 'name' and a 'render(doc, ctx)' method"))
         return
-    if exporter.name != name:
-        problems.append(Problem("plugin", where, f"its name {exporter.name!r} differs from the entry point's {name!r}"))
+    if (own := getattr(exporter, "name", None)) != name:
+        problems.append(Problem("plugin", where, f"its name {own!r} differs from the entry point's {name!r}"))
         return
+    schema = getattr(exporter, "options_class", None)
+    if schema is not None:
+        trouble = schema_problem(schema)
+        if trouble is None and name in CORE_KEYS:
+            trouble = f"its name {name!r} is a core key of handoutkit.toml, so its options could not be set"
+        if trouble is None and any(other.options_class is schema for other in found.values()):
+            trouble = f"its options_class {schema.__name__} is another exporter's: give each exporter its own"
+        if trouble is not None:
+            problems.append(Problem("plugin", where, f"options_class: {trouble}"))
+            return
     found[name] = Registered(name, exporter, origin, target)

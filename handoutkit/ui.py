@@ -17,6 +17,7 @@ from types import MappingProxyType
 from babel.dates import format_date
 
 from handoutkit.languages import Language
+from handoutkit.model import Origin
 
 __all__ = ["CORE_UI_MESSAGES", "UI_DOMAIN", "UiMessage", "UiText", "fill", "placeholders"]
 
@@ -101,6 +102,8 @@ class UiText:
     source_language: Language
     translations: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     """msgid -> msgstr, usable entries only (no fuzzy, no empty)."""
+    origins: Mapping[str, Origin] = field(default_factory=lambda: MappingProxyType({}))
+    """msgid -> where its translation was read (the catalog entry's line)."""
 
     def __call__(self, msgid: str, **values: str) -> str:
         """The message in this language with its fields filled in."""

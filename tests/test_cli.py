@@ -298,3 +298,16 @@ def test_check_reports_an_sms_over_its_budget_with_the_po_line(project_copy):
     code, output = run_cli(project, "check", "--lang", "es", "--format", "sms")
     assert code == 1
     assert "locales/es/LC_MESSAGES/basic.po:34: error: SMS message in es takes 2 parts, over its budget of 1" in output
+
+
+def test_an_impossible_date_fails_its_document_with_file_and_line_and_the_others_still_build(project_copy):
+    project = project_copy("basic")
+    shutil.copy(DATA / "reader/source/impossible-date.md", project / "source/impossible-date.md")
+    code, output = run_cli(project, "--format", "text")
+    assert code == 1, output
+    assert (
+        "source/impossible-date.md:3: error: 'updated' is not a real date: 2026-13-01 (there is no month 13)" in output
+    )
+    assert "FAILED  en impossible-date *: the source has errors" in output
+    assert (project / "output/en/basic.txt").is_file() and (project / "output/es/basic.txt").is_file()
+    assert not (project / "output/en/impossible-date.txt").exists()

@@ -1,4 +1,8 @@
-"""handoutkit.toml: defaults, overrides per language, and every bad value named by file and line."""
+"""handoutkit.toml: defaults, overrides per language, and every bad value named by file and line.
+
+The exporters' tables are checked against the schemas the built-in exporters declare (their own
+options are specified beside them; the mechanism itself in test_exporter_options.py).
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,19 @@ from pathlib import Path
 
 import pytest
 
+from exporters.pdf.options import PdfOptions
+from exporters.sms import SmsOptions
 from handoutkit.config import load_config
 from handoutkit.errors import ConfigError
 from handoutkit.languages import parse_language
 
 CONFIGS = Path(__file__).parent / "data" / "config"
+SCHEMAS = {"pdf": PdfOptions, "sms": SmsOptions}
 
 
 def load(tmp_path: Path, name: str):
     shutil.copy(CONFIGS / f"{name}.toml", tmp_path / "handoutkit.toml")
-    return load_config(tmp_path)
+    return load_config(tmp_path, SCHEMAS)
 
 
 def error_of(tmp_path: Path, name: str) -> str:
@@ -26,13 +33,13 @@ def error_of(tmp_path: Path, name: str) -> str:
 
 
 def test_a_missing_file_means_defaults(tmp_path):
-    config = load_config(tmp_path)
+    config = load_config(tmp_path, SCHEMAS)
     assert config.path is None
     assert [lang.tag for lang in config.languages] == ["en"]
     assert config.min_coverage == 100
     settings = config.settings_for(parse_language("en"))
-    assert (settings.pdf.body_size, settings.pdf.line_spacing, settings.pdf.page_size) == (18, 1.5, "letter")
-    assert settings.sms.parts == 2
+    assert settings.options(PdfOptions) == PdfOptions()
+    assert (settings.options(PdfOptions).body_size, settings.options(SmsOptions).parts) == (18, 2)
 
 
 def test_per_language_values_override_the_base(tmp_path):
@@ -42,7 +49,7 @@ def test_per_language_values_override_the_base(tmp_path):
     assert spanish.organization.phone == "555-0101"
     assert spanish.organization.name == "Clinic"
     assert chinese.organization.phone == "555-0100"
-    assert chinese.pdf.body_size == 24 and spanish.pdf.body_size == 20
+    assert chinese.options(PdfOptions).body_size == 24 and spanish.options(PdfOptions).body_size == 20
     assert [lang.tag for lang in config.languages] == ["en", "es", "zh-Hans"]
     assert config.min_coverage == 90
 
@@ -56,9 +63,7 @@ def test_an_unknown_top_level_key_names_its_line(tmp_path):
 
 
 def test_a_body_size_below_large_print_is_refused(tmp_path):
-    assert "handoutkit.toml:3: error: pdf body_size 14 is below the large-print minimum of 18 pt" in error_of(
-        tmp_path, "small-body"
-    )
+    assert "handoutkit.toml:3: error: pdf body_size 14 is below the minimum of 18" in error_of(tmp_path, "small-body")
 
 
 def test_a_line_spacing_below_the_minimum_is_refused(tmp_path):
@@ -88,8 +93,25 @@ def test_a_value_of_the_wrong_type_is_refused(tmp_path):
     assert "handoutkit.toml:2: error: 'parts' must be a number, not 'two'" in error_of(tmp_path, "wrong-type")
 
 
+def test_an_sms_link_template_may_use_only_lang_and_slug(tmp_path):
+    message = error_of(tmp_path, "bad-link-template")
+    assert "handoutkit.toml:3: error: sms link_template: may use only {lang} and {slug}, not ['language']" in message
+
+
+def test_an_unknown_table_names_its_line_and_the_exporters_that_have_options(tmp_path):
+    message = error_of(tmp_path, "unknown-table")
+    assert message.startswith("handoutkit.toml:4: error: unknown table [docx]: no installed exporter has options")
+    assert "(exporters with options: pdf, sms;" in message
+
+
+def test_a_table_of_an_exporter_that_could_not_be_loaded_is_left_unchecked(tmp_path):
+    shutil.copy(CONFIGS / "small-body.toml", tmp_path / "handoutkit.toml")
+    config = load_config(tmp_path, {"pdf": None, "sms": SmsOptions})
+    assert config.settings_for(parse_language("en")).options(SmsOptions) == SmsOptions()
+
+
 def test_the_project_configuration_is_valid():
-    config = load_config(Path(__file__).resolve().parent.parent)
+    config = load_config(Path(__file__).resolve().parent.parent)  # with the exporters discovery finds
     assert [lang.tag for lang in config.languages] == ["en", "es", "vi", "zh-Hans", "ar"]
     assert config.settings_for(parse_language("es")).organization.phone != config.base.organization.phone
 

@@ -80,9 +80,10 @@ def validated(folder: Path, books: Mapping[str, bytes]) -> dict[str, Report]:
 
 
 # The books the validators read here (test_epub_project.py validates every book of the real project):
-# the partial Vietnamese translation, right-to-left Arabic with English references, a collection, and a
-# book without informative images. The other fixture books differ from these only in their words.
-VALIDATED = ("breathing-vi", "breathing-ar", "collection-zh-Hans", "eating-en")
+# the partial Vietnamese translation, right-to-left Arabic with English references, Arabic with English
+# words marked in its translation and left-to-right runs isolated, a collection, and a book without
+# informative images. The other fixture books differ from these only in their words.
+VALIDATED = ("breathing-vi", "breathing-ar", "eating-ar", "collection-zh-Hans", "eating-en")
 
 
 def _book_bytes(name: str) -> bytes:

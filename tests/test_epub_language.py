@@ -6,12 +6,15 @@ import dataclasses
 import io
 import zipfile
 
+from lxml import etree
+from markupsafe import Markup
+
 from exporters.epub.assemble import handout_book
 from exporters.epub.package import finish_opf
 from exporters.epub.readback import NS, XML_LANG, book_problems, read_epub
-from exporters.epub.xhtml import nav_body
-from exporters.html import HtmlOptions, blocks_html
-from handoutkit.model import List, ListItem, Origin, Text, TextUnit
+from exporters.epub.xhtml import label_html, nav_body
+from handoutkit.model import Link, List, ListItem, Origin, Span, Strong, Text, TextUnit
+from handoutkit.present.html import HtmlOptions, blocks_html
 from tests.test_epub_books import LANGS, collection, context, document, handout, handout_epub
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -101,10 +104,10 @@ def test_a_missing_ui_translation_is_tagged_with_the_language_it_falls_back_to()
 
 def test_the_accessibility_summary_is_in_the_books_language() -> None:
     summary = handout("breathing", "vi").meta("schema:accessibilitySummary")
-    assert summary[0].text.startswith("Cuốn sách này đáp ứng EPUB Accessibility 1.1")
+    assert summary[0].text.startswith("Một đợt đánh giá cho thấy cuốn sách này đáp ứng EPUB Accessibility 1.1")
     assert summary[0].get(XML_LANG) is None  # the package's xml:lang (vi) applies
     (chinese,) = handout("breathing", "zh-Hans").values("schema:accessibilitySummary")
-    assert chinese.endswith("每张传达信息的图片都配有文字说明。")
+    assert chinese.endswith("也不显示 PDF 版本的页码。")
 
 
 def test_nested_blocks_inherit_the_language_of_their_list_item() -> None:
@@ -116,3 +119,26 @@ def test_nested_blocks_inherit_the_language_of_their_list_item() -> None:
     html = blocks_html((outer,), HtmlOptions("es", image=lambda image: "", xhtml=True))
     assert '<li lang="en" xml:lang="en" dir="ltr">Breathe slowly.' in html
     assert '<li lang="es" xml:lang="es" dir="ltr">Cuente hasta dos.</li>' in html
+
+
+def _tagged(book_page: etree._Element, lang: str) -> list[etree._Element]:
+    return [span for span in book_page.iter(f"{XHTML}span") if span.get("lang") == lang]
+
+
+def test_words_a_translation_marks_as_english_are_tagged_english() -> None:
+    for lang in ("es", "ar"):
+        spans = _tagged(handout("eating", lang).xhtml("EPUB/references.xhtml"), "en")
+        assert "What Should I Eat During Treatment?" in ["".join(span.itertext()) for span in spans], lang
+        assert {(span.get(XML_LANG), span.get("dir")) for span in spans} == {("en", "ltr")}, lang
+
+
+def test_the_organizations_name_in_a_translated_contact_line_is_tagged_with_its_language() -> None:
+    (span,) = _tagged(handout("eating", "vi").xhtml("EPUB/contact.xhtml"), "en")
+    assert ("".join(span.itertext()), span.get(XML_LANG)) == (context("vi").settings.organization.name, "en")
+
+
+def test_a_contents_label_keeps_the_language_of_its_parts_and_drops_links_and_emphasis() -> None:
+    words = (Strong((Text("Llame a "),)), Link("tel:+15550100", (Span("en", (Text("Riverside"),)),)))
+    heading = TextUnit("Call [Riverside](tel:+15550100)", words, "es", Origin("source/x.md", 3), "heading")
+    label = label_html(heading, HtmlOptions("es", image=lambda image: Markup(""), xhtml=True))
+    assert label == 'Llame a <span lang="en" xml:lang="en" dir="ltr">Riverside</span>'

@@ -4,27 +4,58 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import uuid
+from pathlib import Path
 
 import pytest
 
 from exporters.epub import EpubExporter
+from exporters.epub.assemble import handout_book
+from exporters.epub.messages import A11Y_CLAIM, A11Y_IMAGES, A11Y_LIMITS, A11Y_RTL, A11Y_SUMMARY
 from exporters.epub.metadata import CONFORMS_TO, FALLBACK_MODIFIED, book_identifier, modified
-from exporters.epub.readback import read_epub
-from handoutkit.config import EpubOptions, Organization
-from handoutkit.errors import ProblemError
+from exporters.epub.readback import XML_LANG, EpubFile, book_problems, read_epub
+from exporters.epub.validate import Report
+from handoutkit.config import load_config
+from handoutkit.languages import parse_language
 from handoutkit.model import Document
-from tests.test_epub_books import LANGS, collection, context, document, handout
+from handoutkit.project import Project
+from tests.test_epub_books import LANGS, PROJECT, collection, context, document, handout, validated
 
 A11Y_PREFIX = "a11y: http://www.idpf.org/epub/vocab/package/a11y/#"
+UNCERTIFIED = Path(__file__).parent / "data" / "epub" / "uncertified"
 
 
-def test_the_conformance_claim_is_the_exact_epub_accessibility_string() -> None:
+@functools.cache
+def uncertified_project() -> Project:
+    """The fixture project's handouts and catalogs, configured by ``tests/data/epub/uncertified``: the
+    organization has a name, but nobody is named as having evaluated the books."""
+    return Project(root=PROJECT, config=load_config(UNCERTIFIED))
+
+
+@functools.cache
+def uncertified_epub(slug: str, lang: str) -> bytes:
+    """The EPUB of one fixture handout built without a certifier."""
+    project, language = uncertified_project(), parse_language(lang)
+    (output,) = EpubExporter().render(project.translate(slug, language).document, project.context(language))
+    return output.data
+
+
+def uncertified(slug: str, lang: str) -> EpubFile:
+    return read_epub(uncertified_epub(slug, lang))
+
+
+def summary(book: EpubFile) -> str:
+    (text,) = book.values("schema:accessibilitySummary")
+    return text
+
+
+def test_with_a_certifier_the_book_claims_the_exact_epub_accessibility_conformance() -> None:
     book = handout("breathing", "ar")
     assert book.values("dcterms:conformsTo") == ["EPUB Accessibility 1.1 - WCAG 2.1 Level AA"] == [CONFORMS_TO]
 
 
-def test_the_certifier_from_configuration_refines_the_claim() -> None:
+def test_the_configured_certifier_refines_the_claim() -> None:
     book = handout("breathing", "es")
     (claim,) = book.meta("dcterms:conformsTo")
     (certifier,) = book.meta("a11y:certifiedBy")
@@ -33,21 +64,66 @@ def test_the_certifier_from_configuration_refines_the_claim() -> None:
     assert A11Y_PREFIX in book.opf.get("prefix")
 
 
-def test_the_certifier_falls_back_to_the_organizations_name() -> None:
-    ctx = context("en")
-    settings = dataclasses.replace(ctx.settings, epub=EpubOptions(certified_by=""))
-    (output,) = EpubExporter().render(document("eating", "en"), dataclasses.replace(ctx, settings=settings))
-    assert read_epub(output.data).values("a11y:certifiedBy") == ["Riverside Community Clinic"]
+@pytest.mark.parametrize(("slug", "lang"), [("eating", "en"), ("breathing", "ar")])
+def test_without_a_certifier_the_book_makes_no_conformance_claim_and_still_builds(slug: str, lang: str) -> None:
+    book = uncertified(slug, lang)
+    assert book.meta("dcterms:conformsTo") == []
+    assert book.meta("a11y:certifiedBy") == [] and book.meta("a11y:certifierCredential") == []
+    assert book.values("schema:accessibilityFeature")  # the rest of the accessibility metadata stays
+    assert book_problems(book) == []
 
 
-def test_a_book_without_anyone_to_certify_it_is_an_error_naming_the_configuration() -> None:
-    ctx = context("en")
-    settings = dataclasses.replace(ctx.settings, epub=EpubOptions(), organization=Organization())
-    ctx = dataclasses.replace(ctx, settings=settings)
-    (problem,) = EpubExporter().check(document("eating", "en"), ctx)
-    assert (problem.kind, str(problem.origin)) == ("epub-certifier", "handoutkit.toml")
-    with pytest.raises(ProblemError, match="certified_by"):
-        EpubExporter().render(document("eating", "en"), ctx)
+@pytest.fixture(scope="module")
+def uncertified_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Report]:
+    books = {"eating-en": uncertified_epub("eating", "en"), "breathing-ar": uncertified_epub("breathing", "ar")}
+    return validated(tmp_path_factory.mktemp("uncertified"), books)
+
+
+@pytest.mark.parametrize("name", ["eating-en", "breathing-ar"])
+def test_a_book_without_a_conformance_claim_passes_epubcheck_and_ace(
+    uncertified_reports: dict[str, Report], name: str
+) -> None:
+    report = uncertified_reports[name]
+    assert (report.epubcheck, report.ace, report.own) == ((), (), ())
+
+
+def test_the_summary_states_the_conformance_claim_only_when_one_is_made() -> None:
+    assert summary(handout("eating", "en")) == f"{A11Y_CLAIM} {A11Y_SUMMARY} {A11Y_LIMITS}"
+    assert A11Y_CLAIM.startswith("An evaluation found that this book meets EPUB Accessibility 1.1 and WCAG 2.1")
+    assert summary(uncertified("eating", "en")) == f"{A11Y_SUMMARY} {A11Y_LIMITS}"
+    assert "EPUB Accessibility" not in summary(uncertified("eating", "en"))
+
+
+def test_the_summary_says_what_a_reader_can_rely_on_then_what_is_missing() -> None:
+    assert summary(uncertified("breathing", "en")) == (
+        "You can change the size, font and colours of the text, and a screen reader or reading app can read it "
+        "aloud. Every image that gives information has a text description. The book has no audio or video, and "
+        "it does not show the page numbers of the PDF version."
+    )
+
+
+def test_the_summary_of_a_right_to_left_book_says_how_left_to_right_runs_read() -> None:
+    arabic = uncertified("breathing", "ar")
+    ui = uncertified_project().context(parse_language("ar")).ui
+    assert summary(arabic).endswith(ui(A11Y_RTL)) and ui.lang(A11Y_RTL) == "ar"
+    assert arabic.meta("schema:accessibilitySummary")[0].get(XML_LANG) is None  # the package's xml:lang (ar)
+    assert "right to left" not in summary(uncertified("breathing", "en"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_summary_holds_the_accessibility_sentences_only_in_the_books_language(lang: str) -> None:
+    """Nothing about the review or the translation of the text: that is not accessibility."""
+    ui = context(lang).ui
+    messages = [A11Y_CLAIM, A11Y_SUMMARY, A11Y_IMAGES, A11Y_LIMITS, *([A11Y_RTL] if lang == "ar" else [])]
+    assert {ui.lang(message) for message in messages} == {lang}
+    assert summary(handout("breathing", lang)) == ("" if lang == "zh-Hans" else " ").join(map(ui, messages))
+
+
+def test_a_summary_sentence_missing_from_the_catalog_gives_the_whole_summary_in_the_source_language() -> None:
+    ctx = context("es")
+    ui = dataclasses.replace(ctx.ui, translations={k: v for k, v in ctx.ui.translations.items() if k != A11Y_LIMITS})
+    book = handout_book(document("eating", "es"), dataclasses.replace(ctx, ui=ui))
+    assert (book.a11y.summary, book.a11y.summary_lang) == (f"{A11Y_CLAIM} {A11Y_SUMMARY} {A11Y_LIMITS}", "en")
 
 
 def test_access_modes_add_visual_only_when_an_image_carries_information() -> None:

@@ -92,4 +92,4 @@ def test_the_book_reads_as_its_handouts_in_order(name: str) -> None:
     words = [ctx.ui(ctx.config.collection_title)] if book.collection else []
     for doc in book.docs:
         words += document_words(doc, ctx)
-    assert_in_order(reading_text(read_epub(book.data)), words + contact_words(ctx))
+    assert_in_order(reading_text(read_epub(book.data)), words + contact_words(book.docs[0], ctx))

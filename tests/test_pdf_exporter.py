@@ -13,9 +13,10 @@ import pytest
 
 from exporters.pdf import PdfExporter
 from exporters.pdf.fetcher import AssetRequests
+from exporters.pdf.options import PdfOptions
 from exporters.pdf.page import page_content
 from exporters.pdf.templates import render_html
-from handoutkit.config import Organization, PdfOptions
+from handoutkit.config import Organization
 from handoutkit.model import Review
 from handoutkit.registry import discover
 from tests import pdfchecks
@@ -93,6 +94,8 @@ def test_a_block_left_in_english_is_tagged_english(tmp_path: Path) -> None:
     assert '<p class="lead-in" lang="en" dir="ltr">Your doctor may give you' in html
     path = write(tmp_path, render(doc, ctx))
     assert pdfchecks.all_failures(path, "ar") == []
+    paragraph = first_paragraph(english).content.text
+    assert pdfchecks.language_failures(path, [(paragraph, "en")]) == []
 
 
 def test_summary_comes_first_after_the_title(tmp_path: Path) -> None:
@@ -142,7 +145,7 @@ def test_a_link_prints_its_address(tmp_path: Path) -> None:
 @pytest.mark.parametrize("size", [20, 24])
 def test_body_size_option_raises_every_glyph(tmp_path: Path, size: int) -> None:
     doc, ctx = translated("vi")
-    settings = dataclasses.replace(ctx.settings, pdf=PdfOptions(body_size=size))
+    settings = ctx.settings.with_options(PdfOptions(body_size=size))
     path = write(tmp_path, render(doc, dataclasses.replace(ctx, settings=settings)))
     assert pdfchecks.size_failures(path, size) == []
     assert pdfchecks.edge_failures(path) == []
@@ -150,7 +153,7 @@ def test_body_size_option_raises_every_glyph(tmp_path: Path, size: int) -> None:
 
 def test_a4_page_size_and_double_line_spacing(tmp_path: Path) -> None:
     doc, ctx = translated("zh-Hans")
-    settings = dataclasses.replace(ctx.settings, pdf=PdfOptions(page_size="a4", line_spacing=2.0))
+    settings = ctx.settings.with_options(PdfOptions(page_size="a4", line_spacing=2.0))
     path = write(tmp_path, render(doc, dataclasses.replace(ctx, settings=settings)))
     with pikepdf.open(path) as pdf:
         assert [round(float(v)) for v in pdf.pages[0].mediabox] == [0, 0, 595, 842]
@@ -160,7 +163,7 @@ def test_a4_page_size_and_double_line_spacing(tmp_path: Path) -> None:
 
 def test_options_below_the_standard_are_clamped_to_it(tmp_path: Path) -> None:
     doc, ctx = translated("en")
-    settings = dataclasses.replace(ctx.settings, pdf=PdfOptions(body_size=12, line_spacing=1.0))
+    settings = ctx.settings.with_options(PdfOptions(body_size=12, line_spacing=1.0))
     path = write(tmp_path, render(doc, dataclasses.replace(ctx, settings=settings)))
     assert pdfchecks.size_failures(path, 18) == []
     assert pdfchecks.line_spacing_failures(path, 1.15) == []

@@ -6,11 +6,11 @@ import pytest
 import tinycss2
 from markupsafe import Markup
 
-from exporters.html import HtmlOptions, blocks_html
 from exporters.pdf.keep import break_classes, estimated_lines
 from exporters.pdf.layout import EDGE, page_layout
+from exporters.pdf.options import PdfOptions
 from exporters.pdf.templates import css_string, footer_content
-from handoutkit.config import PdfOptions
+from handoutkit.present.html import HtmlOptions, blocks_html
 from tests.pdf_support import translated
 
 
@@ -70,7 +70,7 @@ def test_short_lists_are_kept_whole_and_their_lead_in_stays_with_them() -> None:
 
     def body(max_lines: int) -> str:
         classes = break_classes(doc.blocks, line_em=22, max_lines=max_lines)
-        options = HtmlOptions(doc_lang="en", image=lambda image: Markup("<img />"), block_class=classes)
+        options = HtmlOptions(page_lang="en", image=lambda image: Markup("<img />"), block_class=classes)
         return blocks_html(doc.blocks, options)
 
     marked = body(10)

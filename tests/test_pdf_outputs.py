@@ -1,10 +1,10 @@
 """Every PDF the pipeline builds, in every language, meets PDF/UA-1 and the large-print profile.
 
 The builds run through the command line on temporary copies of two projects: the PDF fixture project
-(tests/data/pdf/project, ``--format pdf --min-coverage 0``: a language still being translated is built
-with its untranslated blocks in English, which the PDF must handle too) and the project's own
-``source/`` and ``locales/`` (the session's full build, ``real_build``), so these tests follow the real
-handouts and translations as they change. Each check is one of tests/pdfchecks.
+(tests/data/pdf/project, ``--format pdf --min-coverage 0``: a language still being translated, here
+Vietnamese, is built with its untranslated blocks in English, which the PDF must handle and tag too)
+and the project's own ``source/`` and ``locales/`` (the session's full build, ``real_build``), so these
+tests follow the real handouts and translations as they change. Each check is one of tests/pdfchecks.
 """
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 
 from exporters.pdf.fonts import font_set, pdf_font_names
+from exporters.pdf.options import PdfOptions
 from handoutkit.cli import main
 from handoutkit.config import load_config
 from handoutkit.reader import find_sources
 from tests import pdfchecks
-from tests.pdf_support import FIXTURE, REPO, headings, images, translated
+from tests.pdf_support import FIXTURE, REPO, foreign_parts, headings, images, left_to_right_runs, printed, translated
 
 
 @dataclass(frozen=True)
@@ -121,8 +122,8 @@ def test_pdfplumber_sees_as_much_text_as_pypdf(pdf: Path) -> None:
 
 def test_every_glyph_is_at_least_the_body_size(pdf: Path, case: Case) -> None:
     _, ctx = translated(case.lang, case.slug, case.root)
-    assert ctx.settings.pdf.body_size >= 18
-    assert pdfchecks.size_failures(pdf, ctx.settings.pdf.body_size) == []
+    assert ctx.options(PdfOptions).body_size >= 18
+    assert pdfchecks.size_failures(pdf, ctx.options(PdfOptions).body_size) == []
 
 
 def test_headings_are_large_and_bold(pdf: Path) -> None:
@@ -143,7 +144,7 @@ def test_no_paragraph_is_justified(pdf: Path) -> None:
 
 def test_line_spacing_is_the_configured_one(pdf: Path, case: Case) -> None:
     _, ctx = translated(case.lang, case.slug, case.root)
-    assert pdfchecks.line_spacing_failures(pdf, ctx.settings.pdf.line_spacing) == []
+    assert pdfchecks.line_spacing_failures(pdf, ctx.options(PdfOptions).line_spacing) == []
 
 
 def test_text_is_black_without_soft_hyphens(pdf: Path) -> None:
@@ -159,7 +160,22 @@ def test_outline_matches_the_headings(pdf: Path, case: Case) -> None:
     assert missing == [], "headings missing from the outline, or out of order"
 
 
+def test_left_to_right_runs_are_drawn_in_their_logical_order(pdf: Path, case: Case) -> None:
+    """A phone number, ``8%``, ``(NSCLC)``, a short web address, an English title: read from where the
+    glyphs are drawn (tests/test_pdf_right_to_left.py shows the check failing without isolation)."""
+    runs = left_to_right_runs(printed(*translated(case.lang, case.slug, case.root)))
+    assert pdfchecks.ltr_order_failures(pdf, runs) == []
+
+
+def test_every_part_in_another_language_is_tagged_with_it(pdf: Path, case: Case) -> None:
+    """English reference titles, the organization's name, a block left untranslated (the fixture's
+    Vietnamese catalog misses one entry): /Lang in the tag tree (tests/test_pdf_languages.py shows the
+    check failing without it)."""
+    parts = foreign_parts(printed(*translated(case.lang, case.slug, case.root)))
+    assert pdfchecks.language_failures(pdf, parts) == []
+
+
 def test_page_number_in_the_documents_language_on_every_page(pdf: Path, case: Case) -> None:
     _, ctx = translated(case.lang, case.slug, case.root)
     template = ctx.ui("Page {page} of {pages}", page="{page}", pages="{pages}")
-    assert pdfchecks.page_number_failures(pdf, template, ctx.settings.pdf.body_size) == []
+    assert pdfchecks.page_number_failures(pdf, template, ctx.options(PdfOptions).body_size) == []

@@ -7,8 +7,10 @@ from pathlib import Path
 import pikepdf
 import pypdfium2
 import pytest
+from markupsafe import Markup
 
 from exporters.pdf import postprocess
+from exporters.pdf.languages import LanguageMarks
 from exporters.pdf.postprocess import finish_pdf
 from tests import pdfchecks
 from tests.pdf_support import images, render, translated, write
@@ -16,7 +18,8 @@ from tests.pdf_support import images, render, translated, write
 
 @pytest.fixture(scope="module")
 def raw_and_finished(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The Arabic fixture as WeasyPrint wrote it, and as the exporter returns it."""
+    """The Arabic fixture as WeasyPrint writes it from a stylesheet without the language marks (which
+    post-processing paints black: tests/test_pdf_languages.py), and as the exporter returns it."""
     captured: list[bytes] = []
     original = postprocess.finish_pdf
 
@@ -24,10 +27,12 @@ def raw_and_finished(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Pa
         captured.append(data)
         return original(data, *args)
 
+    doc, ctx = translated("ar")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("exporters.pdf.exporter.finish_pdf", spy)
-        doc, ctx = translated("ar")
-        finished = render(doc, ctx)
+        patch.setattr(LanguageMarks, "css", lambda self: Markup(""))
+        render(doc, ctx)
+    finished = render(doc, ctx)
     folder = tmp_path_factory.mktemp("post")
     return write(folder, captured[0], "raw.pdf"), write(folder, finished, "finished.pdf")
 

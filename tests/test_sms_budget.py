@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from handoutkit.sms import GSM7, UCS2, compose, count_sms, sms_link, translator_budget
+from exporters.sms import GSM7, UCS2, compose, count_sms, sent_message, sms_link, translator_budget
 
 LINK = "https://example.org/es/stage-4-lung-cancer"  # 42 characters; 43 with the space before it
 VALUES = {"organization": "Hope Clinic", "phone": "+1 (555) 010-0199"}
@@ -80,6 +80,28 @@ def test_max_length_never_goes_below_zero() -> None:
     assert translator_budget(None, 1, "https://example.org/" + "x" * 100).max_length == 0
 
 
+ARABIC_PHONE = {"organization": "Hope Clinic", "phone": "(503) 555-0147"}
+
+
+def test_in_arabic_the_isolates_around_the_phone_number_are_taken_off() -> None:
+    # The phone number after Arabic letters needs U+2066 ... U+2069 around it: 2 units.
+    budget = translator_budget("اتصل بنا على الرقم {phone} اليوم.", 2, values=ARABIC_PHONE, direction="rtl")
+    assert budget.isolates == 2
+    assert "2 taken by invisible marks that keep numbers and Latin text left to right" in budget.note
+    assert translator_budget("اتصل بنا على الرقم {phone} اليوم.", 2, values=ARABIC_PHONE).isolates == 0
+
+
+def test_an_untranslated_message_of_a_right_to_left_language_keeps_room_for_its_isolates() -> None:
+    budget = translator_budget(None, 2, source="Call {phone} today.", values=ARABIC_PHONE, direction="rtl")
+    assert budget.isolates == 2
+    assert translator_budget(None, 2, source="Call us today.", values=ARABIC_PHONE, direction="rtl").isolates == 0
+
+
+def test_a_left_to_right_language_has_no_isolates() -> None:
+    budget = translator_budget("Llame al {phone} hoy.", 2, values=ARABIC_PHONE, direction="ltr")
+    assert budget.isolates == 0
+
+
 def test_link_from_the_template() -> None:
     assert sms_link("https://example.org/{lang}/{slug}", "zh-Hans", "stage-4") == "https://example.org/zh-Hans/stage-4"
 
@@ -97,11 +119,13 @@ translations = st.lists(
 ).map("".join)
 
 
-@given(translations, st.integers(1, 4), st.sampled_from(["", LINK]), st.booleans())
-def test_a_translation_weblate_accepts_fits_its_budget(text: str, parts: int, link: str, smart: bool) -> None:
-    first = translator_budget(text, parts, link, values=VALUES, smart=smart)
+@given(translations, st.integers(1, 4), st.sampled_from(["", LINK]), st.booleans(), st.sampled_from(["ltr", "rtl"]))
+def test_a_translation_weblate_accepts_fits_its_budget(
+    text: str, parts: int, link: str, smart: bool, direction: str
+) -> None:
+    first = translator_budget(text, parts, link, values=VALUES, smart=smart, direction=direction)
     text = text[: first.max_length]  # what a translator could type under the first flag
-    budget = translator_budget(text, parts, link, values=VALUES, smart=smart)
+    budget = translator_budget(text, parts, link, values=VALUES, smart=smart, direction=direction)
     assume(len(text) <= budget.max_length)  # Weblate's check: len() of the translation as written
     filled = text.replace("{phone}", VALUES["phone"]).replace("{organization}", VALUES["organization"])
-    assert count_sms(compose(filled, link), smart=smart).part_count <= parts
+    assert count_sms(sent_message(filled, link, direction), smart=smart).part_count <= parts

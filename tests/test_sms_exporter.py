@@ -5,23 +5,28 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import shutil
 import subprocess
 import sys
 import unicodedata
 from pathlib import Path
 from types import MappingProxyType
 
+import polib
 import pytest
+from bidi import get_display
 
-from exporters.sms import SmsExporter
+from exporters.sms import SmsExporter, SmsOptions
 from handoutkit.assets import Assets
-from handoutkit.config import Config, Organization, Settings, SmsOptions
+from handoutkit.config import Config, Organization, Settings
 from handoutkit.context import RenderContext
 from handoutkit.errors import ProblemError
 from handoutkit.exporter import Exporter
 from handoutkit.languages import parse_language
 from handoutkit.model import Document, Metadata, Origin, Review, Text, TextUnit
+from handoutkit.present.bidi import LRI, PDI
 from handoutkit.ui import UiText
+from tests.conftest import run_cli
 
 EXPECTED = Path(__file__).parent / "data" / "sms" / "exporter"
 SLUG = "test-handout"
@@ -30,9 +35,8 @@ PO = f"locales/es/LC_MESSAGES/{SLUG}.po"
 EN, ES = parse_language("en"), parse_language("es")
 UNREVIEWED_ES = "Todavía no lo ha revisado un profesional calificado."
 
-SETTINGS = Settings(
-    organization=Organization(name="Hope Clinic", phone="555-0100"),
-    sms=SmsOptions(parts=2, link_template="https://example.org/{lang}/{slug}"),
+SETTINGS = Settings(organization=Organization(name="Hope Clinic", phone="555-0100")).with_options(
+    SmsOptions(parts=2, link_template="https://example.org/{lang}/{slug}")
 )
 
 SOURCE_SMS = (
@@ -81,7 +85,7 @@ def files(doc: Document, ctx: RenderContext) -> dict[str, bytes]:
 
 
 def with_sms(**changes: object) -> Settings:
-    return dataclasses.replace(SETTINGS, sms=dataclasses.replace(SETTINGS.sms, **changes))  # type: ignore[arg-type]
+    return SETTINGS.with_options(dataclasses.replace(SETTINGS.options(SmsOptions), **changes))  # type: ignore[arg-type]
 
 
 # ------------------------------------------------------------------ the files
@@ -234,3 +238,85 @@ def test_importing_the_exporter_loads_neither_weasyprint_nor_ebooklib() -> None:
     code = "import sys, exporters.sms; print(sorted({'weasyprint', 'ebooklib'} & set(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+# ------------------------------------------------------------- right to left
+
+
+ARABIC_SMS = "لديك أسئلة؟ اتصل بـ{organization} على الرقم {phone}."
+
+
+def arabic_files(phone: str = "(503) 555-0147") -> dict[str, bytes]:
+    settings = Settings(organization=Organization(name="Hope Clinic", phone=phone)).with_options(SmsOptions())
+    doc = document("ar", (sms_unit(SOURCE_SMS[0], 7, ARABIC_SMS, 25, lang="ar"),))
+    return files(doc, context("ar", settings))
+
+
+def shown(text: str) -> str:
+    """What a phone shows, left to right (python-bidi; the isolates themselves are invisible)."""
+    return str(get_display(text)).replace(LRI, "").replace(PDI, "")
+
+
+def test_an_arabic_message_isolates_the_phone_number_so_it_reads_left_to_right() -> None:
+    text = arabic_files()[".sms.txt"].decode("utf-8").rstrip("\n")
+    assert f"{LRI}(503) 555-0147{PDI}" in text
+    assert "(503) 555-0147" in shown(text)
+    assert "(503) 555-0147" not in shown(text.replace(LRI, "").replace(PDI, ""))  # rule W2 would reverse it
+
+
+def test_the_isolates_count_against_the_ucs2_budget() -> None:
+    [message] = json.loads(arabic_files()[".sms.json"])["messages"]
+    marks = sum(message["text"].count(mark) for mark in (LRI, PDI))
+    assert marks >= 2
+    assert (message["encoding"], message["units"]) == ("UCS-2", len(message["text"].encode("utf-16-le")) // 2)
+
+
+def test_a_left_to_right_message_gets_no_isolates() -> None:
+    text = files(spanish(), context())[".sms.txt"].decode("utf-8")
+    assert LRI not in text and PDI not in text
+
+
+# -------------------------------------------------- from the command line
+
+
+def smart_project(project_copy: object, smart: bool) -> Path:
+    """tests/data/projects/smart-sms, with smart encoding on (``smart-encoding.toml``) or off (as by default)."""
+    project: Path = project_copy("smart-sms")  # type: ignore[operator]
+    if smart:
+        shutil.copy(project / "smart-encoding.toml", project / "handoutkit.toml")
+    return project
+
+
+def spanish_message(project: Path) -> dict[str, object]:
+    code, output = run_cli(project, "--format", "sms", "--lang", "es")
+    assert code == 0, output
+    [message] = json.loads((project / "output/es/reminder.sms.json").read_text(encoding="utf-8"))["messages"]
+    return message  # type: ignore[no-any-return]
+
+
+def test_without_smart_encoding_typographic_punctuation_makes_the_message_ucs2(project_copy: object) -> None:
+    message = spanish_message(smart_project(project_copy, smart=False))
+    assert (message["encoding"], message["smart_encoded"]) == ("UCS-2", False)
+    assert [c["code_point"] for c in message["forced_ucs2"]] == ["U+201C", "U+201D", "U+2013"]  # type: ignore[attr-defined]
+
+
+def test_smart_encoding_sends_the_same_message_in_gsm7(project_copy: object) -> None:
+    project = smart_project(project_copy, smart=True)
+    message = spanish_message(project)
+    assert (message["encoding"], message["smart_encoded"], message["forced_ucs2"]) == ("GSM-7", True, [])
+    expected = 'Traiga su "lista de medicinas" - llame a Hope Clinic al 555-0100.\n'
+    assert (project / "output/es/reminder.sms.txt").read_text(encoding="utf-8") == expected
+
+
+def test_smart_encoding_gives_translators_the_gsm7_budget(project_copy: object) -> None:
+    budgets = {}
+    for smart in (False, True):
+        project = smart_project(project_copy, smart)
+        code, output = run_cli(project, "update", "--lang", "es")
+        assert code == 0, output
+        po = polib.pofile(str(project / "locales/es/LC_MESSAGES/reminder.po"), wrapwidth=0)
+        [entry] = [e for e in po if e.msgid.startswith("Bring your list")]
+        budgets[smart] = [flag for flag in entry.flags if flag.startswith("max-length:")]
+        shutil.rmtree(project)
+    # One part: 70 UCS-2 units or 160 GSM-7 septets, less 1 for "555-0100" being longer than "{phone}".
+    assert budgets == {False: ["max-length:69"], True: ["max-length:159"]}

@@ -1,4 +1,4 @@
-"""Plain text for screen readers (standards.md section 5), checked against hand-read expected files."""
+"""Plain text for screen readers (docs/standards.md section 5), checked against hand-read expected files."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def test_the_text_is_exactly_the_expected_file(built, lang):
 
 
 def screen_reader_problems(data: bytes) -> list[str]:
-    """Every rule of standards.md section 5 that ``data`` breaks."""
+    """Every rule of docs/standards.md section 5 that ``data`` breaks."""
     problems = []
     if data.startswith(b"\xef\xbb\xbf"):
         problems.append("starts with a BOM")
@@ -61,8 +61,22 @@ def test_the_text_follows_the_screen_reader_rules(built, lang):
 
 def test_headings_have_two_blank_lines_before_and_one_after(built):
     text = (built / "en" / "basic.txt").read_text()
-    for heading in ("First part", "A smaller part", "Second part", "References"):
+    for heading in ("Section 1: First part", "Section 1.1: A smaller part", "Section 2: Second part", "References"):
         assert f"\n\n\n{heading}\n\n" in text, heading
+
+
+def test_a_heading_says_its_level_by_its_number_in_the_documents_language(built):
+    lines = (built / "es" / "basic.txt").read_text().splitlines()
+    assert [line for line in lines if line.startswith("Sección")] == [
+        "Sección 1: Primera parte",
+        "Sección 1.1: Una parte más pequeña",
+        "Sección 2: Segunda parte",
+    ]
+
+
+def test_the_references_come_before_the_contact_details_as_in_every_long_format(built):
+    text = (built / "en" / "basic.txt").read_text()
+    assert text.index("\n\n\nReferences\n") < text.index("\n\n\nContact us\n")
 
 
 def test_a_paragraph_is_one_line_however_the_source_wrapped_it(built):

@@ -1,5 +1,8 @@
 """EPUB 3 exporter: reflowable, accessible books (EPUB Accessibility 1.1, WCAG 2.1 AA).
 
+A book claims conformance (``dcterms:conformsTo``, ``a11y:certifiedBy``) only when ``[epub] certified_by``
+names someone who evaluated it; without, it makes no claim and still builds.
+
 One book per handout and language (``output/<lang>/<slug>.epub``) and one collection per language.
 Importing this package does not import ebooklib: only :meth:`EpubExporter.render` and
 :meth:`EpubExporter.render_collection` do.
@@ -10,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from exporters.epub.messages import EPUB_UI_MESSAGES
+from exporters.epub.options import EpubOptions
 from handoutkit.context import RenderContext
-from handoutkit.errors import Problem
 from handoutkit.exporter import OutputFile
 from handoutkit.model import Document
 
@@ -26,12 +29,7 @@ class EpubExporter:
     suffixes = (".epub",)
     label = "EPUB e-book"
     ui_messages = EPUB_UI_MESSAGES
-
-    def check(self, doc: Document, ctx: RenderContext) -> Sequence[Problem]:
-        """An error when nobody is named to certify the books' accessibility claim."""
-        from exporters.epub.assemble import certifier, missing_certifier
-
-        return () if certifier(ctx) else (missing_certifier(),)
+    options_class = EpubOptions
 
     def render(self, doc: Document, ctx: RenderContext) -> Sequence[OutputFile]:
         """The book of one handout in ``ctx.language``."""

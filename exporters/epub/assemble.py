@@ -1,46 +1,52 @@
 """From documents to a :class:`~exporters.epub.book.Book`: one handout, or a collection of them.
 
-Reading order of a handout: cover, title page (title, main message, review status, introduction),
-contents, one page per H2 section, references, contact details. A collection has a cover and a title
-page of its own, the contents, then each handout as a part (its headings one level down), and the
-contact details once at the end.
+A handout's pages come from its view (:func:`handoutkit.present.view.handout_view`, built once per
+book) in the view's order; a book adds its cover first, the contents page after the first page and the
+view's contact page last. A collection has a cover and a title page of its own, the contents, then each
+handout as a part (its headings one level down), and the contact page once at the end.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from dataclasses import replace
 from importlib.resources import files
 
 from exporters.epub.book import Book, Landmark, NavEntry, Page, Resource
 from exporters.epub.contact import CONTACT_PAGE, contact_page
 from exporters.epub.cover import COVER_PAGE, cover_image, cover_page
 from exporters.epub.images import ImageStore
-from exporters.epub.messages import A11Y_IMAGES, A11Y_SUMMARY, CONTENTS, COVER, LANDMARKS, REFERENCES, START
+from exporters.epub.messages import (
+    A11Y_CLAIM,
+    A11Y_IMAGES,
+    A11Y_LIMITS,
+    A11Y_RTL,
+    A11Y_SUMMARY,
+    CONTENTS,
+    COVER,
+    LANDMARKS,
+    REFERENCES,
+    START,
+)
 from exporters.epub.metadata import a11y_metadata, book_identifier, collection_identifier, modified
+from exporters.epub.options import EpubOptions
 from exporters.epub.pages import document_pages
-from exporters.epub.xhtml import NAV_PAGE, STYLESHEET, heading_html, section_html
-from handoutkit.config import CONFIG_FILE
+from exporters.epub.xhtml import NAV_PAGE, STYLESHEET, heading_html, label_html, section_html
 from handoutkit.context import RenderContext
-from handoutkit.errors import Problem, ProblemError
-from handoutkit.model import Document, Origin
+from handoutkit.model import Document
+from handoutkit.present.html import HtmlOptions
+from handoutkit.present.view import handout_view
 
-__all__ = ["certifier", "collection_book", "handout_book", "missing_certifier"]
+__all__ = ["certifier", "collection_book", "handout_book"]
 
 
 def certifier(ctx: RenderContext) -> str:
-    """Who certifies the books' accessibility: ``[epub] certified_by``, else the organization's name."""
-    return ctx.settings.epub.certified_by.strip() or ctx.settings.organization.name.strip()
+    """Who evaluated the books' accessibility (``[epub] certified_by``); empty: the books claim no conformance.
 
-
-def missing_certifier() -> Problem:
-    """The error when :func:`certifier` is empty: the conformance claim needs someone to stand behind it."""
-    return Problem(
-        "epub-certifier",
-        Origin(CONFIG_FILE, 0),
-        "EPUB books need a certifier for their accessibility claim: set [epub] certified_by or "
-        "[organization] name in handoutkit.toml",
-    )
+    Never the organization's name by default: a conformance claim needs someone who evaluated the books.
+    """
+    return ctx.options(EpubOptions).certified_by.strip()
 
 
 @functools.cache
@@ -49,10 +55,17 @@ def _stylesheet() -> Resource:
     return Resource(STYLESHEET, "text/css", files("exporters.epub").joinpath("style.css").read_bytes())
 
 
-def _summary(ctx: RenderContext, informative_images: bool) -> tuple[str, str]:
-    """The accessibility summary in the book's language (in the source language if a sentence is missing)."""
+def _summary(ctx: RenderContext, *, informative_images: bool, claimed: bool) -> tuple[str, str]:
+    """The accessibility summary in the book's language (in the source language if a sentence is missing):
+    the conformance claim if one is made, what a reader can rely on, then what is known not to work."""
     ui = ctx.ui
-    messages = [A11Y_SUMMARY, A11Y_IMAGES] if informative_images else [A11Y_SUMMARY]
+    messages = [
+        *([A11Y_CLAIM] if claimed else []),
+        A11Y_SUMMARY,
+        *([A11Y_IMAGES] if informative_images else []),
+        A11Y_LIMITS,
+        *([A11Y_RTL] if ctx.direction == "rtl" else []),
+    ]
     langs = {ui.lang(message) for message in messages}
     if len(langs) == 1:
         sentences, lang = [ui(message) for message in messages], langs.pop()
@@ -76,17 +89,17 @@ def _book(
     toc: list[NavEntry],
     start: str,
     references: str | None,
+    contact: Page | None,
     images: ImageStore,
 ) -> Book:
-    """The parts every book shares around its content pages: cover, contact page, landmarks, metadata.
+    """The parts every book shares around its content pages: cover, landmarks, metadata.
 
-    The contents page follows the first of ``pages``; ``start`` is where the reading starts and
-    ``references`` the references page, if the book has one.
+    The contents page follows the first of ``pages`` and ``contact`` (whose entry ``toc`` already
+    holds) closes the book; ``start`` is where the reading starts and ``references`` the references
+    page, if the book has one.
     """
     lang = ctx.language.tag
     certified_by = certifier(ctx)
-    if not certified_by:
-        raise ProblemError([missing_certifier()])
 
     def landmark(epub_type: str, msgid: str, href: str) -> Landmark:
         return Landmark(epub_type, ctx.ui(msgid), ctx.ui.lang(msgid), href)
@@ -99,10 +112,7 @@ def _book(
     if references is not None:
         landmarks.append(landmark("bibliography", REFERENCES, references))
     cover = cover_page(title[0], title[1], ctx.ui(COVER), ctx.ui.lang(COVER), lang)
-    contact = contact_page(ctx)
-    if contact is not None:
-        toc = [*toc, NavEntry(contact.title, contact.title_lang, CONTACT_PAGE)]
-    summary, summary_lang = _summary(ctx, images.informative)
+    summary, summary_lang = _summary(ctx, informative_images=images.informative, claimed=bool(certified_by))
     return Book(
         identifier=identifier,
         title=title[0],
@@ -132,43 +142,67 @@ def _book(
     )
 
 
+def _options(ctx: RenderContext, images: ImageStore) -> HtmlOptions:
+    """How the book's own pages (the collection's title page, the contact page) want their XHTML."""
+    return HtmlOptions(ctx.language.tag, image=images.html, xhtml=True)
+
+
 def handout_book(doc: Document, ctx: RenderContext) -> Book:
     """The book of one handout in one language."""
     images = ImageStore(ctx.assets, ctx.language.tag)
-    parts = document_pages(doc, ctx, images, prefix="", shift=0)
-    summary = doc.meta.summary
+    view = handout_view(doc, ctx, addresses="none")  # e-readers follow links: no address spelled out
+    parts = document_pages(view, images, prefix="", shift=0)
+    summary = view.main_message
     return _book(
         ctx,
         docs=[doc],
         identifier=book_identifier(doc.slug, ctx.language.tag),
-        title=(doc.meta.title.text, doc.meta.title.lang),
+        title=(view.title.text, view.title.lang),
         seed=doc.slug,
         description=(summary.text, summary.lang) if summary else ("", ctx.language.tag),
         pages=list(parts.pages),
         toc=[NavEntry(parts.toc.label, parts.toc.lang, parts.toc.href), *parts.toc.children],
         start=parts.pages[0].file_name,
         references=parts.references,
+        contact=contact_page(view, _options(ctx, images)),
         images=images,
     )
 
 
+def _without_contact(entry: NavEntry) -> NavEntry:
+    """A part's contents entry without its contact entry: the collection has one, at its end."""
+    return replace(entry, children=tuple(child for child in entry.children if child.href != CONTACT_PAGE))
+
+
 def collection_book(docs: Sequence[Document], ctx: RenderContext) -> Book:
-    """The book holding every handout of one language, each as a part."""
+    """The book holding every handout of one language (at least one), each as a part."""
+    if not docs:
+        raise ValueError("a collection book needs at least one handout")
     lang = ctx.language.tag
-    title = (ctx.ui(ctx.config.collection_title), ctx.ui.lang(ctx.config.collection_title))
     images = ImageStore(ctx.assets, lang)
-    title_page = Page("collection.xhtml", *title, section_html("title", heading_html(1, "title", *title, lang)))
-    parts = [document_pages(doc, ctx, images, prefix=f"d{n:02d}-", shift=1) for n, doc in enumerate(docs, start=1)]
+    options = _options(ctx, images)
+    views = [handout_view(doc, ctx, addresses="none") for doc in docs]
+    title = views[0].phrases.say(ctx.config.collection_title)
+    title_page = Page(
+        "collection.xhtml", title.text, title.lang, section_html("title", heading_html(1, "title", title, options))
+    )
+    parts = [document_pages(view, images, prefix=f"d{n:02d}-", shift=1) for n, view in enumerate(views, start=1)]
+    contact_entries = [entry for entry in parts[0].toc.children if entry.href == CONTACT_PAGE]
     return _book(
         ctx,
         docs=docs,
         identifier=collection_identifier(ctx.config.collection_file_name, lang),
-        title=title,
+        title=(title.text, title.lang),
         seed=ctx.config.collection_file_name,
         description=("", lang),
         pages=[title_page, *(page for part in parts for page in part.pages)],
-        toc=[NavEntry(*title, title_page.file_name), *(part.toc for part in parts)],
-        start=parts[0].pages[0].file_name if parts else title_page.file_name,
+        toc=[
+            NavEntry(label_html(title, options), title.lang, title_page.file_name),
+            *(_without_contact(part.toc) for part in parts),
+            *contact_entries,
+        ],
+        start=parts[0].pages[0].file_name,
         references=None,
+        contact=contact_page(views[0], options),
         images=images,
     )

@@ -45,7 +45,8 @@ class Page:
 class NavEntry:
     """One entry of the table of contents."""
 
-    label: str
+    label: Markup
+    """The entry's words as XHTML (their language's spans and isolated runs kept, no links or emphasis)."""
     lang: str
     """The language ``label`` is in."""
     href: str

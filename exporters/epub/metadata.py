@@ -14,6 +14,7 @@ __all__ = [
     "FALLBACK_MODIFIED",
     "IDENTIFIER_NAMESPACE",
     "A11yMetadata",
+    "Conformance",
     "a11y_metadata",
     "book_identifier",
     "collection_identifier",
@@ -21,7 +22,7 @@ __all__ = [
 ]
 
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
-"""The conformance claim, exactly as EPUB Accessibility 1.1 spells it."""
+"""The conformance claim, exactly as EPUB Accessibility 1.1 spells it (written only with a certifier)."""
 
 IDENTIFIER_NAMESPACE = uuid.UUID("6f1f3a52-8a0e-5d8c-9b59-2c4b0f7d1e3a")
 """The namespace of every book identifier: a fixed value, so a book keeps its identifier across builds."""
@@ -52,6 +53,20 @@ def modified(docs: Iterable[Document]) -> dt.datetime:
 
 
 @dataclass(frozen=True, slots=True)
+class Conformance:
+    """A claim that a book meets EPUB Accessibility 1.1 and WCAG 2.1 Level AA, and who stands behind it.
+
+    Made only when ``[epub] certified_by`` names someone who evaluated the books: passing our own
+    validators (EPUBCheck, Ace, :mod:`exporters.epub.readback`) is a self-check, not an evaluation.
+    """
+
+    certified_by: str
+    """Who evaluated the book's accessibility (``a11y:certifiedBy``, refining the claim)."""
+    conforms_to: str = CONFORMS_TO
+    """The ``dcterms:conformsTo`` value."""
+
+
+@dataclass(frozen=True, slots=True)
 class A11yMetadata:
     """The accessibility metadata of one book (EPUB Accessibility 1.1, schema.org properties)."""
 
@@ -61,14 +76,15 @@ class A11yMetadata:
     hazards: tuple[str, ...]
     summary: str
     summary_lang: str
-    certified_by: str
-    conforms_to: str = CONFORMS_TO
+    conformance: Conformance | None
+    """The conformance claim; None when nobody who evaluated the books is configured (the book claims nothing)."""
 
 
 def a11y_metadata(*, informative_images: bool, summary: str, summary_lang: str, certified_by: str) -> A11yMetadata:
     """The metadata for a reflowable text book; ``visual`` joins ``textual`` when an image carries information.
 
-    The cover is not counted: its only content is the title, which the book also gives as text.
+    The cover is not counted: its only content is the title, which the book also gives as text. An empty
+    ``certified_by`` means no conformance claim.
     """
     features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
     if informative_images:
@@ -80,5 +96,5 @@ def a11y_metadata(*, informative_images: bool, summary: str, summary_lang: str, 
         hazards=("none",),
         summary=summary,
         summary_lang=summary_lang,
-        certified_by=certified_by,
+        conformance=Conformance(certified_by.strip()) if certified_by.strip() else None,
     )

@@ -69,8 +69,9 @@ def _metadata(target: epub.EpubBook, book: Book) -> None:
     for hazard in a11y.hazards:
         meta("schema:accessibilityHazard", hazard)
     meta("schema:accessibilitySummary", a11y.summary, **_lang_attrs(a11y.summary_lang, book.lang))
-    meta("dcterms:conformsTo", a11y.conforms_to, id="conformance")
-    meta("a11y:certifiedBy", a11y.certified_by, refines="#conformance")
+    if a11y.conformance is not None:  # a claim only when someone who evaluated the book is configured
+        meta("dcterms:conformsTo", a11y.conformance.conforms_to, id="conformance")
+        meta("a11y:certifiedBy", a11y.conformance.certified_by, refines="#conformance")
 
 
 def _ebooklib_bytes(book: Book) -> bytes:

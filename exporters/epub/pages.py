@@ -1,26 +1,32 @@
-"""The pages of one document: a title page with the main message first, one page per H2 section, references.
+"""The pages of one handout, rendered from its view (:func:`handoutkit.present.view.handout_view`).
 
-A handout book has them at heading levels 1 (title) and 2 (sections); a collection pushes every part
-down one level (``shift``) under the collection's own title.
+The view decides what the handout holds and in which order; a book gives it pages: a title page (the
+view's title, main message, notices and introduction), one page per section, the references page,
+and a table of contents made from the view's contents. A handout book has them at heading levels 1
+(title) and 2 (sections); a collection pushes every part down one level (``shift``) under the
+collection's own title.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import assert_never
 
 from markupsafe import Markup
 
 from exporters.epub.book import NavEntry, Page
+from exporters.epub.contact import CONTACT_PAGE
 from exporters.epub.images import ImageStore
-from exporters.epub.messages import MAIN_MESSAGE, REFERENCES
-from exporters.epub.xhtml import attrs_for, heading_html, section_html
-from exporters.html import HtmlOptions, blocks_html, unit_html
-from handoutkit.context import RenderContext
-from handoutkit.model import Block, Document, Heading, Paragraph
-from handoutkit.notices import Notice, review_notices, updated_notice
+from exporters.epub.xhtml import attrs_for, heading_html, label_html, paragraph_html, section_html
+from handoutkit.model import Heading, Paragraph
+from handoutkit.present.html import HtmlOptions, blocks_html, words_html
+from handoutkit.present.view import ContentsEntry, HandoutView, Notice
 
 __all__ = ["DocumentPages", "document_pages"]
+
+REFERENCES_ANCHOR = "references"
+CONTACT_ANCHOR = "contact"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,100 +35,84 @@ class DocumentPages:
 
     pages: tuple[Page, ...]
     toc: NavEntry
-    """The document's title, with its sections (and their subsections) below it."""
+    """The document's title, with the view's contents below it (the contact entry points at
+    :data:`~exporters.epub.contact.CONTACT_PAGE`, which the book adds once)."""
     references: str | None
     """The references page's file name (None without references)."""
 
 
-def _notice_html(notice: Notice, book_lang: str) -> Markup:
+def _notice_html(notice: Notice, options: HtmlOptions) -> Markup:
     """A review or update notice as a paragraph; the unreviewed warning is strong."""
-    text = Markup("<strong>{}</strong>").format(notice.text) if notice.warning else Markup("{}").format(notice.text)
-    return Markup('<p class="notice"{}>{}</p>').format(attrs_for(notice.lang, book_lang), text)
+    return paragraph_html(notice.words, options, css_class="notice", strong=notice.warning)
 
 
-def _split_sections(blocks: Sequence[Block]) -> tuple[tuple[Block, ...], list[tuple[Heading, tuple[Block, ...]]]]:
-    """The blocks before the first H2, then each H2 with the blocks up to the next one."""
-    intro: list[Block] = []
-    sections: list[tuple[Heading, list[Block]]] = []
-    for block in blocks:
-        if isinstance(block, Heading) and block.level == 2:
-            sections.append((block, []))
-        elif sections:
-            sections[-1][1].append(block)
-        else:
-            intro.append(block)
-    return tuple(intro), [(heading, tuple(rest)) for heading, rest in sections]
-
-
-def _nest(headings: list[Heading], href: str) -> tuple[NavEntry, ...]:
-    """Table-of-contents entries for a section's sub-headings, nested by level."""
-    entries: list[NavEntry] = []
-    index = 0
-    while index < len(headings):
-        heading = headings[index]
-        end = index + 1
-        while end < len(headings) and headings[end].level > heading.level:
-            end += 1
-        children = _nest(headings[index + 1 : end], href)
-        entries.append(NavEntry(heading.content.text, heading.content.lang, f"{href}#{heading.anchor}", children))
-        index = end
-    return tuple(entries)
-
-
-def document_pages(doc: Document, ctx: RenderContext, images: ImageStore, *, prefix: str, shift: int) -> DocumentPages:
-    """The pages of ``doc``; file names start with ``prefix`` and headings move down ``shift`` levels."""
-    lang = ctx.language.tag
-    options = HtmlOptions(lang, image=images.html, xhtml=True, heading_shift=shift)
-    intro, sections = _split_sections(doc.blocks)
-    title = doc.meta.title
-
-    front: list[Markup] = [blocks_html((Heading(1, title, "title"),), options)]
-    summary = doc.meta.summary
-    if summary is not None:
+def _title_page(view: HandoutView, file_name: str, options: HtmlOptions) -> Page:
+    """The title, the main message, the notices and the introduction."""
+    front: list[Markup] = [blocks_html((Heading(1, view.title, "title"),), options)]
+    if view.main_message is not None and view.main_message_label is not None:
         front.append(
-            Markup('<div class="summary">\n<p class="summary-label"{}><strong>{}</strong></p>\n{}\n</div>').format(
-                attrs_for(ctx.ui.lang(MAIN_MESSAGE), lang),
-                ctx.ui(MAIN_MESSAGE),
-                blocks_html((Paragraph(summary),), options),
+            Markup('<div class="summary">\n{}\n{}\n</div>').format(
+                paragraph_html(view.main_message_label, options, css_class="summary-label", strong=True),
+                blocks_html((Paragraph(view.main_message),), options),
             )
         )
-    front.extend(_notice_html(notice, lang) for notice in review_notices(doc, ctx.ui))
-    updated = updated_notice(doc, ctx.ui)
-    if updated is not None:
-        front.append(_notice_html(updated, lang))
-    if intro:
-        front.append(blocks_html(intro, options))
-    title_file = f"{prefix}title.xhtml"
-    pages = [Page(title_file, title.text, title.lang, section_html("title", Markup("\n").join(front)))]
-
-    children: list[NavEntry] = []
-    for number, (heading, rest) in enumerate(sections, start=1):
-        file_name = f"{prefix}section-{number:02d}.xhtml"
-        body = blocks_html((heading, *rest), options)
-        pages.append(Page(file_name, heading.content.text, heading.content.lang, section_html(heading.anchor, body)))
-        # Headings inside a list or block quote belong to it, not to the section: the contents leave them out.
-        sub = _nest([block for block in rest if isinstance(block, Heading)], file_name)
-        children.append(NavEntry(heading.content.text, heading.content.lang, file_name, sub))
-
-    references_file: str | None = None
-    if doc.meta.references:
-        references_file = f"{prefix}references.xhtml"
-        pages.append(_references_page(doc, ctx, references_file, shift))
-        children.append(NavEntry(ctx.ui(REFERENCES), ctx.ui.lang(REFERENCES), references_file))
-
-    toc = NavEntry(title.text, title.lang, title_file, tuple(children))
-    return DocumentPages(tuple(pages), toc, references_file)
+    front.extend(_notice_html(notice, options) for notice in view.notices)
+    if view.intro:
+        front.append(blocks_html(view.intro, options))
+    return Page(file_name, view.title.text, view.title.lang, section_html("title", Markup("\n").join(front)))
 
 
-def _references_page(doc: Document, ctx: RenderContext, file_name: str, shift: int) -> Page:
-    lang = ctx.language.tag
-    items = []
-    for reference in doc.meta.references:
-        text = unit_html(reference.text)
-        if reference.link:
-            text = Markup('<a href="{}">{}</a>').format(reference.link, text)
-        items.append(Markup("<li{}>{}</li>").format(attrs_for(reference.text.lang, lang), text))
-    title = heading_html(2 + shift, "references", ctx.ui(REFERENCES), ctx.ui.lang(REFERENCES), lang)
-    body = Markup("{}\n<ol>\n{}\n</ol>").format(title, Markup("\n").join(items))
+def _references_page(view: HandoutView, file_name: str, options: HtmlOptions) -> Page | None:
+    label = view.references_label
+    if label is None:
+        return None
+    items = Markup("\n").join(
+        Markup("<li{}>{}</li>").format(attrs_for(reference.lang, options.page_lang), words_html(reference, options))
+        for reference in view.references
+    )
+    body = Markup("{}\n<ol>\n{}\n</ol>").format(heading_html(2, REFERENCES_ANCHOR, label, options), items)
     extra = ' epub:type="bibliography" role="doc-bibliography"'
-    return Page(file_name, ctx.ui(REFERENCES), ctx.ui.lang(REFERENCES), section_html("references", body, extra))
+    return Page(file_name, label.text, label.lang, section_html(REFERENCES_ANCHOR, body, extra))
+
+
+def _nav(
+    entries: tuple[ContentsEntry, ...], files: Mapping[str, str], options: HtmlOptions, page: str = ""
+) -> tuple[NavEntry, ...]:
+    """Contents entries as table-of-contents entries: a section, the references and the contact
+    details by their page (``files``, by anchor), a sub-section by its anchor on its section's page."""
+    found: list[NavEntry] = []
+    for entry in entries:
+        match entry.kind:
+            case "subsection":
+                href, file_name = f"{page}#{entry.anchor}", page
+            case "section" | "references" | "contact":
+                href = file_name = files[entry.anchor]
+            case _:
+                assert_never(entry.kind)
+        children = _nav(entry.children, files, options, file_name)
+        found.append(NavEntry(label_html(entry.label, options), entry.label.lang, href, children))
+    return tuple(found)
+
+
+def document_pages(view: HandoutView, images: ImageStore, *, prefix: str, shift: int) -> DocumentPages:
+    """The pages of the handout ``view`` shows; file names start with ``prefix`` and headings move down
+    ``shift`` levels."""
+    options = HtmlOptions(view.lang, image=images.html, xhtml=True, heading_shift=shift)
+    title_file = f"{prefix}title.xhtml"
+    pages = [_title_page(view, title_file, options)]
+    files = {CONTACT_ANCHOR: CONTACT_PAGE}
+    for number, section in enumerate(view.sections, start=1):
+        file_name = f"{prefix}section-{number:02d}.xhtml"
+        heading = section.heading
+        body = blocks_html((heading, *section.blocks), options)
+        pages.append(Page(file_name, heading.content.text, heading.content.lang, section_html(heading.anchor, body)))
+        files[heading.anchor] = file_name
+
+    references_file = f"{prefix}references.xhtml"
+    references = _references_page(view, references_file, options)
+    if references is not None:
+        pages.append(references)
+        files[REFERENCES_ANCHOR] = references_file
+
+    toc = NavEntry(label_html(view.title, options), view.title.lang, title_file, _nav(view.contents, files, options))
+    return DocumentPages(tuple(pages), toc, references_file if references is not None else None)

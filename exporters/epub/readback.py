@@ -1,5 +1,6 @@
 """Reading a finished EPUB back: its package document, its pages in reading order, and the checks that
-EPUBCheck and Ace do not make (conformance claim, certifier, language tags, RTL spine, identifier).
+EPUBCheck and Ace do not make (a conformance claim, if any, and its certifier; language tags, RTL spine,
+identifier).
 
 Used by the tests and by ``python -m exporters.epub.validate`` over every book a build wrote.
 """
@@ -31,6 +32,16 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MODIFIED = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 
 
+def _elements(context: etree._Element, path: str) -> list[etree._Element]:
+    """The elements an XPath expression selects (lxml types any XPath result as ``Any``)."""
+    return [node for node in context.xpath(path, namespaces=NS) if isinstance(node, etree._Element)]
+
+
+def _strings(context: etree._Element, path: str) -> list[str]:
+    """The attribute values or text nodes an XPath expression selects."""
+    return [str(node) for node in context.xpath(path, namespaces=NS) if isinstance(node, str)]
+
+
 @dataclass(frozen=True)
 class EpubFile:
     """An EPUB as a reader opens it."""
@@ -44,7 +55,7 @@ class EpubFile:
 
     def meta(self, prop: str) -> list[etree._Element]:
         """The ``<meta property="prop">`` elements of the package metadata."""
-        return self.opf.xpath(f"opf:metadata/opf:meta[@property='{prop}']", namespaces=NS)
+        return _elements(self.opf, f"opf:metadata/opf:meta[@property='{prop}']")
 
     def values(self, prop: str) -> list[str]:
         """The text of every ``<meta property="prop">``."""
@@ -52,7 +63,7 @@ class EpubFile:
 
     def dc(self, name: str) -> list[str]:
         """The text of every ``dc:<name>`` element."""
-        return [(e.text or "").strip() for e in self.opf.xpath(f"opf:metadata/dc:{name}", namespaces=NS)]
+        return [(e.text or "").strip() for e in _elements(self.opf, f"opf:metadata/dc:{name}")]
 
     def path(self, href: str) -> str:
         """The archive path of a manifest ``href``."""
@@ -60,13 +71,13 @@ class EpubFile:
 
     def manifest(self) -> dict[str, etree._Element]:
         """Manifest items by id."""
-        return {item.get("id"): item for item in self.opf.xpath("opf:manifest/opf:item", namespaces=NS)}
+        return {item.get("id", ""): item for item in _elements(self.opf, "opf:manifest/opf:item")}
 
     def spine(self) -> list[tuple[str, etree._Element]]:
         """(archive path, manifest item) of every spine entry, in reading order."""
         items = self.manifest()
-        refs = self.opf.xpath("opf:spine/opf:itemref/@idref", namespaces=NS)
-        return [(self.path(items[ref].get("href")), items[ref]) for ref in refs]
+        refs = _strings(self.opf, "opf:spine/opf:itemref/@idref")
+        return [(self.path(items[ref].get("href", "")), items[ref]) for ref in refs]
 
     def reading_order(self) -> list[str]:
         """Archive paths of the spine's pages in reading order, the navigation document left out."""
@@ -79,7 +90,7 @@ class EpubFile:
     def content_documents(self) -> list[str]:
         """Archive paths of every XHTML document in the manifest, in manifest order."""
         return [
-            self.path(item.get("href"))
+            self.path(item.get("href", ""))
             for item in self.manifest().values()
             if item.get("media-type") == "application/xhtml+xml"
         ]
@@ -91,7 +102,7 @@ def read_epub(data: bytes) -> EpubFile:
         names = tuple(archive.namelist())
         files = {name: archive.read(name) for name in names}
     container = etree.fromstring(files["META-INF/container.xml"])
-    opf_path = container.xpath("//c:rootfile/@full-path", namespaces=NS)[0]
+    opf_path = _strings(container, "//c:rootfile/@full-path")[0]
     return EpubFile(names, opf_path, etree.fromstring(files[opf_path]), files)
 
 
@@ -99,13 +110,15 @@ def _package_problems(book: EpubFile, lang: str, rtl: bool) -> list[str]:
     problems: list[str] = []
     if book.opf.get(XML_LANG) != lang or not lang:
         problems.append(f"<package> xml:lang is {book.opf.get(XML_LANG)!r}, dc:language is {lang!r}")
-    if book.values("dcterms:conformsTo") != [CONFORMS_TO]:
-        problems.append(f"dcterms:conformsTo is {book.values('dcterms:conformsTo')!r}, not [{CONFORMS_TO!r}]")
     claim = book.meta("dcterms:conformsTo")
+    if claim and book.values("dcterms:conformsTo") != [CONFORMS_TO]:
+        problems.append(f"dcterms:conformsTo is {book.values('dcterms:conformsTo')!r}, not [{CONFORMS_TO!r}]")
     claim_id = claim[0].get("id") if claim else None
     certifiers = [e for e in book.meta("a11y:certifiedBy") if (e.text or "").strip()]
-    if not claim_id or not any(e.get("refines") == f"#{claim_id}" for e in certifiers):
+    if claim and (not claim_id or not any(e.get("refines") == f"#{claim_id}" for e in certifiers)):
         problems.append("no non-empty a11y:certifiedBy refines the dcterms:conformsTo claim")
+    if not claim and (book.meta("a11y:certifiedBy") or book.meta("a11y:certifierCredential")):
+        problems.append("a11y:certifiedBy or a11y:certifierCredential without a dcterms:conformsTo claim")
     if "a11y:" not in (book.opf.get("prefix") or ""):
         problems.append("the package declares no a11y: prefix")
     modified = book.values("dcterms:modified")

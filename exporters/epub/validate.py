@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from exporters.epub.readback import book_problems, read_epub
 
@@ -115,8 +116,9 @@ def _ace_setup() -> tuple[list[str], dict[str, str]]:
     return [node, str(ace_cli)], env
 
 
-def _ace_violations(report: dict) -> list[str]:
-    found = []
+def _ace_violations(report: dict[str, Any]) -> list[str]:
+    """Ace's failed assertions, one line each (``report`` is Ace's ``report.json``, parsed JSON)."""
+    found: list[str] = []
     for document in report.get("assertions", []):
         subject = document.get("earl:testSubject", {}).get("url", "?")
         for assertion in document.get("assertions", []):

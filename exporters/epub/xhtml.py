@@ -1,15 +1,30 @@
-"""XHTML content documents: the page shell every page shares, and the navigation document."""
+"""XHTML content documents: the page shell every page shares, the navigation document, and the
+elements a book adds around the document's own blocks (headings and paragraphs of interface words,
+contents labels), all rendered by the shared HTML renderer (:mod:`handoutkit.present.html`)."""
 
 from __future__ import annotations
 
-from functools import partial
+from typing import assert_never
 
 from markupsafe import Markup
 
 from exporters.epub.book import Book, NavEntry, Page
-from exporters.html import other_lang_attrs
+from handoutkit.model import Emphasis, Inline, Isolate, LineBreak, Link, Span, Strong, Text, inline_children
+from handoutkit.present.html import HtmlOptions, inlines_html, lang_attrs, words_html
+from handoutkit.present.phrases import Words
+from handoutkit.walk import map_inlines
 
-__all__ = ["NAV_PAGE", "STYLESHEET", "attrs_for", "heading_html", "nav_xhtml", "page_xhtml", "section_html"]
+__all__ = [
+    "NAV_PAGE",
+    "STYLESHEET",
+    "attrs_for",
+    "heading_html",
+    "label_html",
+    "nav_xhtml",
+    "page_xhtml",
+    "paragraph_html",
+    "section_html",
+]
 
 STYLESHEET = "style.css"
 NAV_PAGE = "nav.xhtml"
@@ -29,13 +44,44 @@ _SHELL = Markup(
 )
 
 
-attrs_for = partial(other_lang_attrs, xhtml=True)
-"""``lang``, ``xml:lang`` and ``dir`` for text in ``lang`` inside a page in ``page_lang`` ('' if the same)."""
+def attrs_for(lang: str, page_lang: str) -> Markup:
+    """``lang``, ``xml:lang`` and ``dir`` for text in ``lang`` inside a page in ``page_lang`` ('' if the same)."""
+    return lang_attrs(lang, page_lang, xhtml=True)
 
 
-def heading_html(level: int, anchor: str, text: str, lang: str, page_lang: str) -> Markup:
-    """A heading whose text is not a document's unit (interface words, the collection's title)."""
-    return Markup('<h{0} id="{1}"{2}>{3}</h{0}>').format(min(level, 6), anchor, attrs_for(lang, page_lang), text)
+def heading_html(level: int, anchor: str, words: Words, options: HtmlOptions) -> Markup:
+    """A heading whose words are not a document's unit (interface words, the collection's title), moved
+    down ``options.heading_shift`` levels as the document's own headings are."""
+    tag = f"h{min(level + options.heading_shift, 6)}"
+    attrs = attrs_for(words.lang, options.page_lang)
+    return Markup('<{0} id="{1}"{2}>{3}</{0}>').format(Markup(tag), anchor, attrs, words_html(words, options))
+
+
+def paragraph_html(words: Words, options: HtmlOptions, *, css_class: str = "", strong: bool = False) -> Markup:
+    """Words that are not a document's block (a notice, a label, a contact line) as a paragraph."""
+    class_attr = Markup(' class="{}"').format(css_class) if css_class else Markup("")
+    text = words_html(words, options)
+    if strong:
+        text = Markup("<strong>{}</strong>").format(text)
+    return Markup("<p{}{}>{}</p>").format(class_attr, attrs_for(words.lang, options.page_lang), text)
+
+
+def _label_inline(node: Inline) -> tuple[Inline, ...]:
+    match node:
+        case Strong() | Emphasis() | Link():
+            return inline_children(node)
+        case LineBreak():
+            return (Text("\n"),)
+        case Text() | Span() | Isolate():
+            return (node,)
+        case _:
+            assert_never(node)
+
+
+def label_html(words: Words, options: HtmlOptions) -> Markup:
+    """Words as the label of a contents entry, itself a link: emphasis and links inside dropped (a link
+    cannot hold another), the language of parts and the isolated runs kept."""
+    return inlines_html(map_inlines(words.inlines, _label_inline), options)
 
 
 def section_html(labelled_by: str, body: Markup, extra: str = "") -> Markup:

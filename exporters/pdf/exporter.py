@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import assert_never
 
-from exporters.pdf.bidi import isolate_ltr_runs
 from exporters.pdf.fetcher import AssetRequests, asset_url
 from exporters.pdf.fonts import (
     WEIGHTS,
@@ -19,7 +17,9 @@ from exporters.pdf.fonts import (
     pdf_font_faces,
 )
 from exporters.pdf.keep import estimated_lines
+from exporters.pdf.languages import LanguageMarks
 from exporters.pdf.layout import page_layout
+from exporters.pdf.options import PdfOptions
 from exporters.pdf.page import PageContent, page_content, printed_texts
 from exporters.pdf.postprocess import finish_pdf
 from exporters.pdf.render import render_pdf
@@ -29,8 +29,9 @@ from handoutkit.config import CONFIG_FILE
 from handoutkit.context import RenderContext
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.exporter import OutputFile
-from handoutkit.model import Block, BlockQuote, Document, Heading, Image, List, Origin, Paragraph
+from handoutkit.model import Block, Document, Image, Origin
 from handoutkit.ui import UiMessage
+from handoutkit.walk import iter_blocks
 
 __all__ = ["PdfExporter", "PreparedPage", "prepare"]
 
@@ -44,6 +45,7 @@ class PdfExporter:
     suffixes = (".pdf",)
     ui_messages: tuple[UiMessage, ...] = ()
     """None of its own: every word it prints is a core message (handoutkit.ui.CORE_UI_MESSAGES)."""
+    options_class = PdfOptions
 
     def check(self, doc: Document, ctx: RenderContext) -> list[Problem]:
         """Images that cannot be loaded, fonts that are not installed, characters no font draws."""
@@ -59,10 +61,10 @@ class PdfExporter:
             page.requests,
             doc_origin=page.origin,
             decorative=page.decorative,
-            locate=lambda char: _locate(char, page.content, doc) or page.origin,
+            locate=lambda char: _locate(char, page.content) or page.origin,
         )
         faces = pdf_font_faces(family for _, fs in page.fonts for family in fs.families)
-        finished = finish_pdf(data, faces)
+        finished = finish_pdf(data, faces, page.languages)
         sets = "; ".join(f"{lang}: {fs}" for lang, fs in page.fonts)
         problems = [
             Problem(
@@ -93,6 +95,8 @@ class PreparedPage:
     content: PageContent
     fonts: list[tuple[str, FontSet]]
     """Each printed language's font set, the document's first."""
+    languages: LanguageMarks
+    """How the stylesheet marks each printed language for the tag tree."""
     decorative: frozenset[str]
     """URLs of decorative images."""
     origin: Origin
@@ -101,23 +105,24 @@ class PreparedPage:
 def prepare(doc: Document, ctx: RenderContext) -> PreparedPage:
     """Check the document and build its HTML and CSS (:class:`ProblemError` on errors)."""
     requests = AssetRequests(ctx.assets)
-    layout = page_layout(ctx.settings.pdf)
+    layout = page_layout(ctx.options(PdfOptions))
     content = page_content(doc, ctx, requests, layout)
     problems, sets = _problems(doc, ctx, content)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ProblemError(errors)
     fonts = list(sets.items())
-    references = sum(estimated_lines(r.piece.text + (r.link or ""), layout.list_line_em) for r in content.references)
+    references = sum(estimated_lines(ref.text, layout.list_line_em) for ref in content.view.references)
     content = replace(content, keep_references=references <= 2 * layout.keep_lines)
-    html = isolate_ltr_runs(render_html(content), ctx.direction)
+    languages = LanguageMarks.of(sets, content.figures)
     return PreparedPage(
-        html=str(html),
-        css=render_css(content, layout, fonts),
+        html=str(render_html(content)),
+        css=render_css(content, layout, fonts, languages),
         requests=requests,
         content=content,
         fonts=fonts,
-        decorative=frozenset(asset_url(image.src) for image in _images(doc.blocks) if image.alt is None),
+        languages=languages,
+        decorative=frozenset(asset_url(image.src) for image in _images(content.view.blocks) if image.alt is None),
         origin=Origin(doc.path, 0),
     )
 
@@ -125,7 +130,7 @@ def prepare(doc: Document, ctx: RenderContext) -> PreparedPage:
 def _problems(doc: Document, ctx: RenderContext, content: PageContent) -> tuple[list[Problem], dict[str, FontSet]]:
     """What stops the handout from printing, and each printed language's font set (the document's first)."""
     problems: list[Problem] = []
-    for image in _images(doc.blocks):
+    for image in _images(content.view.blocks):
         try:
             ctx.assets.resolve(image.src)
         except AssetError as error:
@@ -135,9 +140,9 @@ def _problems(doc: Document, ctx: RenderContext, content: PageContent) -> tuple[
             ctx.assets.resolve(logo)
         except AssetError as error:
             problems.append(Problem("pdf-image", Origin(CONFIG_FILE, 0), f"organization logo cannot be used: {error}"))
-    texts = list(printed_texts(content, doc))
+    texts = list(printed_texts(content))
     sets: dict[str, FontSet] = {}
-    for lang in dict.fromkeys([doc.lang, *(lang for _, lang, _ in texts)]):
+    for lang in dict.fromkeys([doc.lang, *(text.lang for text in texts)]):
         try:
             sets[lang] = font_set(lang)
         except LookupError as error:
@@ -151,12 +156,12 @@ def _problems(doc: Document, ctx: RenderContext, content: PageContent) -> tuple[
     if problems:
         return problems, sets
     seen: set[tuple[str, Origin]] = set()
-    for text, lang, origin in texts:
-        for char in missing_characters(text, sets[lang]):
-            if (char, origin) in seen:
+    for text in texts:
+        for char in missing_characters(text.text, sets[text.lang]):
+            if (char, text.origin) in seen:
                 continue
-            seen.add((char, origin))
-            problems.append(Problem("missing-glyph", origin, _missing_message(char, lang, sets[lang])))
+            seen.add((char, text.origin))
+            problems.append(Problem("missing-glyph", text.origin, _missing_message(char, text.lang, sets[text.lang])))
     return problems, sets
 
 
@@ -165,21 +170,10 @@ def _missing_message(char: str, lang: str, fonts: FontSet) -> str:
     return f"{char!r} (U+{ord(char):04X} {name}) is in no font of the {lang} font set ({fonts}): it cannot be printed"
 
 
-def _locate(char: str, content: PageContent, doc: Document) -> Origin | None:
-    return next((origin for text, _, origin in printed_texts(content, doc) if char in text), None)
+def _locate(char: str, content: PageContent) -> Origin | None:
+    return next((text.origin for text in printed_texts(content) if char in text.text), None)
 
 
-def _images(blocks: Sequence[Block]) -> Iterator[Image]:
-    for block in blocks:
-        match block:
-            case Image():
-                yield block
-            case Heading() | Paragraph():
-                pass
-            case List(items=items):
-                for item in items:
-                    yield from _images(item.children)
-            case BlockQuote(children=children):
-                yield from _images(children)
-            case _:
-                assert_never(block)
+def _images(blocks: Iterable[Block]) -> list[Image]:
+    """Every image of ``blocks``, nested ones included, in reading order."""
+    return [block for block in iter_blocks(blocks) if isinstance(block, Image)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from handoutkit.assets import Assets
@@ -76,13 +76,13 @@ def make_fetcher(requests: AssetRequests) -> URLFetcher:
     """A WeasyPrint URL fetcher serving ``requests`` and nothing else (imports WeasyPrint)."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class AssetFetcher(URLFetcher):
+    class AssetFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types: URLFetcher is Any
         """Serves the allowed images; refuses every other URL without opening it."""
 
         def __init__(self) -> None:
             super().__init__(fail_on_errors=True, allowed_protocols=())
 
-        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
             data, media_type = requests.read(url)
             return URLFetcherResponse(url, data, headers={"Content-Type": media_type})
 

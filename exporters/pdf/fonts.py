@@ -104,7 +104,8 @@ def language_script(lang: str) -> str:
     likely = get_global("likely_subtags")
     for key in (f"{locale.language}_{locale.territory}", locale.language):
         if key in likely:
-            parts = likely[key].split("_")
+            subtags: str = likely[key]  # ``en_Latn_US``
+            parts = subtags.split("_")
             if len(parts) > 1 and len(parts[1]) == 4:
                 return parts[1]
     return "Latn"

@@ -3,7 +3,8 @@
 WeasyPrint tags each page's part of a broken list as a list of its own, so a list that fits in half a
 page is kept whole (``class="keep"``), and a paragraph that introduces a list (the block just before
 it) stays with it (``class="lead-in"``). :func:`break_classes` gives the shared HTML renderer its
-``block_class`` hook.
+``block_class`` hook; it reads the blocks it is given (the handout view's, which the page renders),
+through :mod:`handoutkit.walk`.
 """
 
 from __future__ import annotations
@@ -11,12 +12,17 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from typing import assert_never
 
-from exporters.html import BlockClass
 from handoutkit.model import Block, BlockQuote, Heading, Image, List, Paragraph
+from handoutkit.present.html import BlockClass
+from handoutkit.walk import iter_blocks
 
 __all__ = ["break_classes", "estimated_lines"]
+
+IMAGE_LINES = 10
+"""About how many lines an image inside a list takes."""
 
 
 def estimated_lines(text: str, line_em: float) -> int:
@@ -27,44 +33,47 @@ def estimated_lines(text: str, line_em: float) -> int:
 
 def break_classes(blocks: Sequence[Block], line_em: float, max_lines: int) -> BlockClass:
     """The ``block_class`` hook: short lists ``keep``, paragraphs before a list ``lead-in``."""
-    classes = dict(_classes(blocks, line_em, max_lines))
+    classes: dict[int, str] = {}
+    for siblings in _sibling_runs(blocks):
+        for block, following in pairwise((*siblings, None)):
+            if isinstance(block, Paragraph) and isinstance(following, List):
+                classes[id(block)] = "lead-in"
+    for block in iter_blocks(blocks):
+        if isinstance(block, List) and list_lines(block, line_em) <= max_lines:
+            classes[id(block)] = "keep"
     return lambda block: classes.get(id(block), "")
 
 
-def _classes(blocks: Sequence[Block], line_em: float, max_lines: int) -> Iterator[tuple[int, str]]:
-    """(id of the block, its class) for every paragraph and list that gets one."""
-    for index, block in enumerate(blocks):
+def _sibling_runs(blocks: Sequence[Block]) -> Iterator[tuple[Block, ...]]:
+    """Every run of blocks that follow each other: the top level, each list item's blocks, each
+    block quote's blocks."""
+    yield tuple(blocks)
+    for block in iter_blocks(blocks):
         match block:
-            case Paragraph():
-                following = blocks[index + 1] if index + 1 < len(blocks) else None
-                if isinstance(following, List):
-                    yield id(block), "lead-in"
             case List(items=items):
-                lines = sum(_item_lines(item.content.text, item.children, line_em) for item in items)
-                if lines <= max_lines:
-                    yield id(block), "keep"
-                for item in items:
-                    yield from _classes(item.children, line_em, max_lines)
+                yield from (item.children for item in items)
             case BlockQuote(children=children):
-                yield from _classes(children, line_em, max_lines)
-            case Heading() | Image():
+                yield children
+            case Heading() | Paragraph() | Image():
                 pass
             case _:
                 assert_never(block)
 
 
-def _item_lines(text: str, children: Sequence[Block], line_em: float) -> int:
-    lines = estimated_lines(text, line_em)
-    for child in children:
-        match child:
+def list_lines(block: List, line_em: float) -> int:
+    """About how many lines a list takes: its items' text and everything nested in them (an image
+    counts :data:`IMAGE_LINES`, a block quote one line more)."""
+    lines = 0
+    for nested in iter_blocks((block,)):
+        match nested:
+            case List(items=items):
+                lines += sum(estimated_lines(item.content.text, line_em) for item in items)
             case Paragraph(content=content) | Heading(content=content):
                 lines += estimated_lines(content.text, line_em)
-            case List(items=items):
-                lines += sum(_item_lines(i.content.text, i.children, line_em) for i in items)
-            case BlockQuote(children=nested):
-                lines += _item_lines("", nested, line_em)
             case Image():
-                lines += 10
+                lines += IMAGE_LINES
+            case BlockQuote():
+                lines += 1
             case _:
-                assert_never(child)
+                assert_never(nested)
     return lines

@@ -1,6 +1,6 @@
 """The large-print page: sizes and margins from the configuration, never below the standard's minimums.
 
-Every number the stylesheet uses comes from here (standards.md section 1): body text 18 pt or more,
+Every number the stylesheet uses comes from here (docs/standards.md section 1): body text 18 pt or more,
 headings larger and bold, line spacing 1.5 by default, and nothing inked within 1 inch (72 pt) of any
 page edge. The margins carry a safety allowance on top of the inch, because a line's glyphs can reach
 beyond its line box (Arabic faces are about 2.1 em tall, more than a 1.5 line), and the page number
@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from handoutkit.config import MIN_BODY_SIZE, MIN_LINE_SPACING, PdfOptions
+from exporters.pdf.options import MIN_BODY_SIZE, MIN_LINE_SPACING, PdfOptions
 
 __all__ = ["EDGE", "PAGE_SIZES", "PageLayout", "page_layout"]
 

@@ -1,178 +1,147 @@
-"""What a printed handout says, piece by piece, each piece with its language and where it came from.
+"""The printed handout: the handout view (:mod:`handoutkit.present.view`) and what only print decides.
 
-:func:`page_content` gathers the title, the main message, the review status, the contents, the body,
-the references and the organization's contact details; the template lays them out, and the font
-check reads :func:`printed_texts` from the same object, so the two cannot disagree about what is
-printed. Document text reaches the template as escaped markup made by :mod:`exporters.html`; the
-interface words are plain strings that the template's autoescaping escapes.
+The view says what a handout shows and in which order, with every link's address spelled out after
+its words (``addresses="every"``: paper cannot be clicked) and left-to-right runs in right-to-left
+text isolated. Print adds: the contents printed only for :data:`CONTENTS_MIN_SECTIONS` sections or
+more, and without sub-sections; short lists kept on one page (:mod:`exporters.pdf.keep`); short
+isolated runs (a dose, a phone number) kept on one line; images served through the page's
+:class:`~exporters.pdf.fetcher.AssetRequests`. The template lays the view's parts out in the view's
+order, and the font check reads :func:`printed_texts` from the same object, so the two cannot
+disagree about what is printed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import dataclass
+from typing import assert_never
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from exporters.html import HtmlOptions, blocks_html, other_lang_attrs, text_with_link, unit_html
 from exporters.pdf.fetcher import AssetRequests
 from exporters.pdf.keep import break_classes
 from exporters.pdf.layout import PageLayout, page_layout
-from exporters.pdf.links import address_printer
-from handoutkit.config import CONFIG_FILE
+from exporters.pdf.options import PdfOptions
 from handoutkit.context import RenderContext
-from handoutkit.i18n.messages import document_units
-from handoutkit.i18n.po import catalog_path
-from handoutkit.model import Document, Heading, Image, Origin, TextUnit
-from handoutkit.notices import LINK_MESSAGES, Notice, contact_details, review_notices, updated_notice
-from handoutkit.project import LOCALES_DIR
-from handoutkit.ui import UI_DOMAIN
+from handoutkit.model import Document, Image, Inline, Origin, Span, Text, TextUnit, plain_text
+from handoutkit.present.html import HtmlOptions, blocks_html, inlines_html, lang_attrs, words_html
+from handoutkit.present.phrases import Phrase, Words
+from handoutkit.present.view import ContentsEntry, HandoutView, handout_view
+from handoutkit.walk import iter_blocks, map_inlines, units_of
 
-__all__ = ["PageContent", "Piece", "page_content", "printed_texts", "ui_origin"]
+__all__ = [
+    "CONTENTS_MIN_SECTIONS",
+    "NOWRAP_MAX",
+    "PAGE_NUMBER",
+    "PageContent",
+    "PrintedText",
+    "page_content",
+    "printed_texts",
+    "printed_words",
+]
 
 PAGE_NUMBER = "Page {page} of {pages}"
-NO_ATTRS = Markup("")
 CONTENTS_MIN_SECTIONS = 3
 """A contents list is printed when the handout has at least this many sections."""
+NOWRAP_MAX = 30
+"""Isolated runs up to this long without a ``/`` (a dose, a drug name, a phone number) are not broken
+across lines; a web address may be."""
 
 
 @dataclass(frozen=True, slots=True)
-class Piece:
-    """A piece of printed text."""
+class PrintedText:
+    """A text the page prints, in one language, and where it was written (for the font check)."""
 
-    html: Markup
     text: str
     lang: str
     origin: Origin
-    attrs: Markup = NO_ATTRS
-    """`` lang=".." dir=".."`` when the piece is not in the document's language."""
-    warning: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class ContentsEntry:
-    anchor: str
-    piece: Piece
-
-
-@dataclass(frozen=True, slots=True)
-class Reference:
-    piece: Piece
-    link: str | None
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PageContent:
-    """Everything one handout prints, in reading order."""
+    """Everything one handout prints: the view, and how print renders it."""
 
-    lang: str
-    direction: str
-    title: Piece
-    organization: Piece | None
-    logo: tuple[str, Piece] | None
-    """The organization's logo: its URL and its text alternative."""
-    summary_label: Piece | None
-    summary: Piece | None
-    notices: tuple[Piece, ...]
-    contents_label: Piece | None
+    view: HandoutView
+    options: HtmlOptions
+    """How the page's HTML is written (isolated runs and kept blocks get their classes here)."""
     contents: tuple[ContentsEntry, ...]
-    body: Markup
-    references_label: Piece | None
-    references: tuple[Reference, ...]
-    contact_label: Piece | None
-    contact: tuple[Piece, ...]
-    footer: Piece
+    """The contents entries print lists: the sections, when there are enough of them."""
+    footer: Phrase
     """The page number line with ``{page}`` and ``{pages}`` left in."""
-    link_words: tuple[Piece, ...]
-    """The words printed around a link's address (:mod:`exporters.pdf.links`), fields left empty."""
+    body: Markup
+    """The introduction and the sections, as HTML."""
+    logo_url: str | None
+    """The logo's URL for the page (None without a logo)."""
     created: str | None
     modified: str | None
     author: str
+    figures: tuple[tuple[str, str], ...] = ()
+    """(text alternative, its language) of every informative image, in reading order: the
+    structure tree's Figures, for their /Lang (:mod:`exporters.pdf.languages`)."""
     keep_references: bool = False
     """Print the references on one page (they fit on one: the end of a handout can spare the space)."""
 
     @property
     def description(self) -> str:
-        """The document's description: its main message ('' without one)."""
-        return self.summary.text if self.summary is not None else ""
+        """The document's description: its main message as written, link addresses not spelled out
+        ('' without one)."""
+        summary = self.view.doc.meta.summary
+        return summary.text if summary is not None else ""
 
+    def words(self, words: Words) -> Markup:
+        """A unit's or a phrase's words as HTML."""
+        return words_html(words, self.options)
 
-def ui_origin(ctx: RenderContext) -> Origin:
-    """Where interface words of this language come from."""
-    return Origin(catalog_path(Path(LOCALES_DIR), ctx.language.gettext, UI_DOMAIN).as_posix(), 0)
+    def inline(self, words: Words) -> Markup:
+        """Words as the content of an element in the page's language: words in another language become
+        a span of their own (a name in the masthead keeps the page's alignment and direction)."""
+        if words.lang == self.view.lang:
+            return self.words(words)
+        return inlines_html((Span(words.lang, words.inlines),), self.options)
+
+    def attrs(self, words: Words) -> Markup:
+        """`` lang dir`` for words in another language than the page ('' otherwise)."""
+        return lang_attrs(words.lang, self.view.lang)
 
 
 def page_content(
     doc: Document, ctx: RenderContext, requests: AssetRequests, layout: PageLayout | None = None
 ) -> PageContent:
-    """The printed handout (images are allowed in ``requests`` as they are met).
-
-    Links print their address after their words, and short lists are marked to stay on one page.
-    """
-    layout = layout or page_layout(ctx.settings.pdf)
+    """The printed handout (images are allowed in ``requests`` as they are met)."""
+    layout = layout or page_layout(ctx.options(PdfOptions))
+    view = handout_view(doc, ctx, addresses="every")
     options = HtmlOptions(
-        doc_lang=doc.lang,
-        image=lambda image: _image_html(image, requests, options),
-        block_class=break_classes(doc.blocks, layout.list_line_em, layout.keep_lines),
+        page_lang=view.lang,
+        image=lambda image: _image_html(image, requests, view.lang),
+        block_class=break_classes(view.blocks, layout.list_line_em, layout.keep_lines),
+        isolate_class=_isolate_class,
     )
-    options = replace(options, link=address_printer(ctx.ui, options))
-
-    def unit(content: TextUnit) -> Piece:
-        origin = content.translated_at or content.origin
-        return Piece(
-            unit_html(content, options.link),
-            content.text,
-            content.lang,
-            origin,
-            other_lang_attrs(content.lang, options.doc_lang),
-        )
-
-    def ui(msgid: str, **values: str) -> Piece:
-        return _piece(ctx.ui(msgid, **values), ctx.ui.lang(msgid), ui_origin(ctx), options)
-
-    def notice(item: Notice) -> Piece:
-        return replace(_piece(item.text, item.lang, ui_origin(ctx), options), warning=item.warning)
-
-    meta = doc.meta
-    settings = ctx.settings
-    organization = settings.organization
-    config_origin = Origin(CONFIG_FILE, 0)
-    notices = [notice(n) for n in review_notices(doc, ctx.ui)]
-    if (updated := updated_notice(doc, ctx.ui)) is not None:
-        notices.append(notice(updated))
-    sections = [b for b in doc.blocks if isinstance(b, Heading) and b.level == 2]
-    if len(sections) < CONTENTS_MIN_SECTIONS:
-        sections = []
-    contact = contact_details(organization, ctx.ui)
-    contact_lines: list[Piece] = []
-    if contact.sentence is not None:
-        contact_lines.append(_linked(notice(contact.sentence), contact.phone, contact.phone_uri))
-    if contact.website is not None:
-        contact_lines.append(_linked(notice(contact.website), contact.web, contact.web))
-    body = blocks_html(doc.blocks, options)
+    sections = tuple(entry for entry in view.contents if entry.kind == "section")
+    body = blocks_html(view.blocks, options)
+    # The logo is allowed after the body's images: a problem with a logo that is also a body image
+    # names the configuration, which asked for it without a text alternative.
+    logo_url = None
+    figures: list[tuple[str, str]] = []
+    if view.logo is not None:
+        logo_url = requests.allow(view.logo.src, view.logo.alt.origin)
+        figures.append((view.logo.alt.text, view.logo.alt.lang))
+    figures += [
+        (block.alt.text, block.alt.lang)
+        for block in iter_blocks(view.blocks)
+        if isinstance(block, Image) and block.alt is not None
+    ]
     return PageContent(
-        lang=doc.lang,
-        direction=ctx.direction,
-        title=unit(meta.title),
-        organization=_piece(organization.name, doc.lang, config_origin, options) if organization.name else None,
-        logo=_logo(organization.logo, organization.logo_alt, requests, config_origin, options),
-        summary_label=ui("Main message") if meta.summary is not None else None,
-        summary=unit(meta.summary) if meta.summary is not None else None,
-        notices=tuple(notices),
-        contents_label=ui("Contents") if sections else None,
-        contents=tuple(ContentsEntry(h.anchor, unit(h.content)) for h in sections),
+        view=view,
+        options=options,
+        contents=sections if len(sections) >= CONTENTS_MIN_SECTIONS else (),
+        footer=view.phrases.say(PAGE_NUMBER, page="{page}", pages="{pages}"),
         body=body,
-        references_label=ui("References") if meta.references else None,
-        references=tuple(Reference(unit(r.text), r.link) for r in meta.references),
-        contact_label=ui("Contact us") if contact_lines else None,
-        contact=tuple(contact_lines),
-        footer=ui(PAGE_NUMBER, page="{page}", pages="{pages}"),
-        link_words=tuple(ui(message, text="", **{field: ""}) for message, field in LINK_MESSAGES.values()),
-        created=_w3c(meta.updated),
+        logo_url=logo_url,
+        created=_w3c(doc.meta.updated),
         modified=_w3c(doc.last_changed),
-        author=settings.publisher or organization.name,
+        author=ctx.settings.publisher or ctx.settings.organization.name,
+        figures=tuple(figures),
     )
 
 
@@ -180,57 +149,76 @@ _BODY_KINDS = frozenset({"heading", "paragraph", "list-item"})
 """Body units the page prints as text (an image's description goes to /Alt, not onto the page)."""
 
 
-def printed_texts(content: PageContent, doc: Document) -> Iterator[tuple[str, str, Origin]]:
-    """(text, language, origin) for everything the page prints, the body's units included."""
-    pieces: list[Piece | None] = [
-        content.organization,
-        content.title,
-        content.summary_label,
-        content.summary,
-        *content.notices,
-        content.contents_label,
-        *(entry.piece for entry in content.contents),
-        content.references_label,
-        *(reference.piece for reference in content.references),
-        content.contact_label,
-        *content.contact,
-        *content.link_words,
+def printed_words(content: PageContent) -> Iterator[TextUnit | Phrase]:
+    """The words of every part the page prints, in reading order (the page number line aside; the
+    organization's name once, though the contact box repeats it)."""
+    view = content.view
+    words: list[TextUnit | Phrase | None] = [
+        view.organization,
+        view.title,
+        view.main_message_label,
+        view.main_message,
+        *(notice.words for notice in view.notices),
     ]
-    for piece in pieces:
-        if piece is not None:
-            yield piece.text, piece.lang, piece.origin
-    for reference in content.references:
-        if reference.link:
-            yield reference.link, content.lang, reference.piece.origin
+    if content.contents:
+        words += [view.contents_label, *(entry.label for entry in content.contents)]
+    words += [unit for unit in units_of(view.blocks) if unit.kind in _BODY_KINDS]
+    words += [view.references_label, *view.references, view.contact_label, *view.contact]
+    yield from (item for item in words if item is not None)
+
+
+def printed_texts(content: PageContent) -> Iterator[PrintedText]:
+    """Every text the page prints, cut where its language changes (a phrase marked ``{lang=en}``
+    inside an Arabic sentence is printed in the English font set, and tagged English)."""
+    for words in printed_words(content):
+        yield from _by_language(words.inlines, words.lang, _origin(words))
+    view = content.view
     footer = content.footer  # printed in the page's own font set, whatever language it is in
-    yield footer.text.replace("{page}", "0123456789").replace("{pages}", ""), content.lang, footer.origin
-    for unit in document_units(doc):
-        if unit.kind in _BODY_KINDS:  # the front matter's texts are printed through the pieces above
-            yield unit.text, unit.lang, unit.translated_at or unit.origin
+    digits = footer.text.replace("{page}", "0123456789").replace("{pages}", "")
+    yield PrintedText(digits, view.lang, footer.origin)
 
 
-def _piece(text: str, lang: str, origin: Origin, options: HtmlOptions) -> Piece:
-    return Piece(escape(text), text, lang, origin, other_lang_attrs(lang, options.doc_lang))
+def _origin(words: TextUnit | Phrase) -> Origin:
+    match words:
+        case TextUnit():
+            return words.translated_at or words.origin
+        case Phrase():
+            return words.origin
+        case _:
+            assert_never(words)
 
 
-def _linked(piece: Piece, shown: str, target: str) -> Piece:
-    """``piece`` with the first occurrence of ``shown`` made a link to ``target``."""
-    return replace(piece, html=text_with_link(piece.text, shown, target))
+_CUT = "\x00"
+"""Stands for a span in the text around it while the text is cut into pieces (never in a document)."""
 
 
-def _logo(
-    src: str, alt: str, requests: AssetRequests, origin: Origin, options: HtmlOptions
-) -> tuple[str, Piece] | None:
-    if not src:
-        return None
-    return requests.allow(src, origin), _piece(alt, options.doc_lang, origin, options)
+def _by_language(inlines: tuple[Inline, ...], lang: str, origin: Origin) -> Iterator[PrintedText]:
+    """The text of ``inlines`` in pieces of one language each, as printed one after the other: the
+    pieces in ``lang`` between its spans, then each span's own pieces in the span's language."""
+    spans: list[tuple[str, str]] = []
+
+    def cut(node: Inline) -> tuple[Inline, ...]:
+        if isinstance(node, Span):  # map_inlines works bottom-up: spans nested in it are already cut
+            spans.append((node.lang, plain_text(node.children)))
+            return (Text(_CUT),)
+        return (node,)
+
+    for piece_lang, text in [(lang, plain_text(map_inlines(inlines, cut))), *spans]:
+        for piece in text.split(_CUT):
+            if piece.strip():
+                yield PrintedText(piece, piece_lang, origin)
 
 
-def _image_html(image: Image, requests: AssetRequests, options: HtmlOptions) -> Markup:
+def _isolate_class(text: str) -> str:
+    """Keep a short run (a dose, a phone number, ``8%``) on one line; a web address may break."""
+    return "nowrap" if len(text) <= NOWRAP_MAX and "/" not in text else ""
+
+
+def _image_html(image: Image, requests: AssetRequests, page_lang: str) -> Markup:
     url = requests.allow(image.src, image.origin)
     if image.alt is None:
         return Markup('<img class="figure decorative" src="{}" alt="" />').format(url)
-    attrs = other_lang_attrs(image.alt.lang, options.doc_lang)
+    attrs = lang_attrs(image.alt.lang, page_lang)
     return Markup('<img class="figure" src="{}" alt="{}"{} />').format(url, image.alt.text, attrs)
 
 

@@ -1,5 +1,8 @@
 """After WeasyPrint: make every piece of content either tagged or an artifact, and list the fonts.
 
+First, every structure element whose content is in another language than it inherits gets ``/Lang``
+(:mod:`exporters.pdf.languages`, which WeasyPrint 70 never writes).
+
 WeasyPrint 70 writes the text of page-margin boxes (the page numbers) as marked content with an MCID
 whose structure element the tree never reaches (Matterhorn 01-005), and a decorative image
 (``alt=""``) as a Figure without /Alt (13-004). Here those sequences become ``/Artifact`` (page
@@ -22,6 +25,8 @@ from dataclasses import dataclass
 from io import BytesIO
 from typing import TYPE_CHECKING
 
+from exporters.pdf.languages import LanguageMarks, tag_languages
+
 if TYPE_CHECKING:
     import pikepdf
 
@@ -39,14 +44,19 @@ class FinishedPdf:
     """Fonts in which WeasyPrint drew a .notdef glyph for a character the font lacks."""
 
 
-def finish_pdf(data: bytes, faces: Mapping[str, tuple[str, str]] | None = None) -> FinishedPdf:
+def finish_pdf(
+    data: bytes, faces: Mapping[str, tuple[str, str]] | None = None, languages: LanguageMarks | None = None
+) -> FinishedPdf:
     """Post-process WeasyPrint's PDF/UA output (see the module's description).
 
-    ``faces`` maps embedded font names to (family, weight), for :func:`_fix_mirrored_brackets`.
+    ``faces`` maps embedded font names to (family, weight), for :func:`_fix_mirrored_brackets`;
+    ``languages`` are the marks the page was rendered with (:meth:`LanguageMarks.css`).
     """
     import pikepdf
 
     with pikepdf.open(BytesIO(data)) as pdf:
+        if languages is not None:
+            tag_languages(pdf, languages)
         tree_root = pdf.Root.StructTreeRoot
         reached: set[tuple[int, int]] = set()
         for top in _kids(tree_root):
@@ -198,6 +208,8 @@ def _font_dictionaries(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
         if not isinstance(resources, pikepdf.Dictionary) or depth > 8:
             return
         for font in (resources.get("/Font") or {}).values():
+            if not isinstance(font, pikepdf.Dictionary):
+                continue
             if font.objgen not in seen or font.objgen == (0, 0):
                 seen.add(font.objgen)
                 yield font

@@ -1,8 +1,9 @@
 """The page's HTML and CSS, from Jinja2 templates with autoescaping.
 
 Translated text only ever reaches a template as a value, never as template source, so ``{{ 7*7 }}`` in
-a catalog prints as written; HTML values are escaped by autoescaping or by :mod:`exporters.html`, and
-text that goes into CSS (the page number line) is escaped for CSS strings by :func:`css_string`.
+a catalog prints as written; HTML values are escaped by autoescaping or by the shared renderer
+(:mod:`handoutkit.present.html`), and text that goes into CSS (the page number line) is escaped for CSS
+strings by :func:`css_string`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from exporters.pdf.fonts import FontSet
+from exporters.pdf.languages import LanguageMarks
 from exporters.pdf.layout import LIST_INDENT_EM, NUMBERED_INDENT_EM, PageLayout
 from exporters.pdf.page import PageContent
 
@@ -41,8 +43,11 @@ def render_html(page: PageContent) -> Markup:
     return Markup(environment().get_template("handout.html.j2").render(page=page))
 
 
-def render_css(page: PageContent, layout: PageLayout, fonts: Iterable[tuple[str, FontSet]]) -> str:
-    """The stylesheet: the large-print layout and one ``:lang()`` font rule per language printed.
+def render_css(
+    page: PageContent, layout: PageLayout, fonts: Iterable[tuple[str, FontSet]], marks: LanguageMarks | None = None
+) -> str:
+    """The stylesheet: the large-print layout, one ``:lang()`` font rule per language printed, and
+    the colour that marks each language for the tag tree (:mod:`exporters.pdf.languages`).
 
     ``fonts`` pairs each BCP 47 tag with its font set, the document's language first.
     """
@@ -54,6 +59,7 @@ def render_css(page: PageContent, layout: PageLayout, fonts: Iterable[tuple[str,
         .render(
             layout=layout,
             font_rules=rules,
+            language_marks=marks.css() if marks is not None else Markup(""),
             footer=footer_content(page.footer.text),
             footer_fonts=Markup(pairs[0][1].css),
             list_indent=LIST_INDENT_EM,

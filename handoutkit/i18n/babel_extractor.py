@@ -12,8 +12,9 @@ from typing import IO, Any
 
 from handoutkit.assets import Assets
 from handoutkit.errors import ProblemError
-from handoutkit.i18n.messages import document_units, heading_levels, note_for
+from handoutkit.i18n.messages import heading_levels, note_for
 from handoutkit.reader import read_text
+from handoutkit.walk import document_units
 
 __all__ = ["extract_handout"]
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
 
 from handoutkit.errors import Problem, ProblemError
+from handoutkit.exporter import CatalogHints
 from handoutkit.i18n.merge import EntryHint, merge_catalog, new_catalog, template
 from handoutkit.i18n.messages import CatalogMessage, document_messages, ui_catalog_messages, ui_messages_of
 from handoutkit.i18n.po import catalog_path, format_po, read_catalog
@@ -20,10 +21,7 @@ from handoutkit.registry import Registered
 from handoutkit.ui import UI_DOMAIN
 from handoutkit.writer import write_atomic
 
-__all__ = ["CatalogReport", "compile_catalogs", "domains", "extract", "init_language", "update"]
-
-HintFactory = Callable[[Project, Language, str], EntryHint | None]
-"""Gives the per-language entry hint for a domain (the SMS budget notes), or None."""
+__all__ = ["CatalogReport", "compile_catalogs", "domains", "entry_hint", "extract", "init_language", "update"]
 
 
 @dataclass
@@ -102,12 +100,36 @@ def extract(project: Project, exporters: Sequence[Registered]) -> CatalogReport:
     return report
 
 
-def update(
-    project: Project,
-    exporters: Sequence[Registered],
-    languages: Sequence[Language],
-    hints: HintFactory | None = None,
-) -> CatalogReport:
+def entry_hint(project: Project, exporters: Sequence[Registered], language: Language, domain: str) -> EntryHint | None:
+    """What the exporters add to the entries of ``domain``'s catalog in ``language`` (their
+    ``catalog_hints`` hooks, e.g. the SMS budgets), as one hint; None when none adds anything.
+
+    Only a handout's domain has hints. A source that cannot be read, or a ``ui`` catalog so broken
+    that the language has no render context, gives none this time: its own problems are reported
+    where it is read.
+    """
+    if domain not in project.slugs():
+        return None
+    try:
+        doc = project.document(domain)
+        ctx = project.context(language)
+    except ProblemError:
+        return None
+    hooks: list[CatalogHints] = [h for e in exporters if (h := e.catalog_hints(doc, ctx)) is not None]
+    if not hooks:
+        return None
+
+    def hint(entry: polib.POEntry) -> tuple[str, tuple[str, ...]] | None:
+        current = entry.msgstr if entry.msgstr.strip() and "fuzzy" not in entry.flags else None
+        notes = [note for hook in hooks if (note := hook(entry.msgid, current)) is not None]
+        if not notes:
+            return None
+        return "\n".join(n.note for n in notes if n.note), tuple(flag for n in notes for flag in n.flags)
+
+    return hint
+
+
+def update(project: Project, exporters: Sequence[Registered], languages: Sequence[Language]) -> CatalogReport:
     """Extract, then merge each template into every existing catalog of ``languages``."""
     report = CatalogReport()
     for domain, pot in _write_templates(project, exporters, report).items():
@@ -123,14 +145,13 @@ def update(
             except ProblemError as error:
                 report.problems.extend(error.problems)
                 continue
-            hint = hints(project, language, domain) if hints is not None else None
-            _save(project, path, merge_catalog(catalog.po, pot, hint), report)
+            _save(
+                project, path, merge_catalog(catalog.po, pot, entry_hint(project, exporters, language, domain)), report
+            )
     return report
 
 
-def init_language(
-    project: Project, exporters: Sequence[Registered], language: Language, hints: HintFactory | None = None
-) -> CatalogReport:
+def init_language(project: Project, exporters: Sequence[Registered], language: Language) -> CatalogReport:
     """Create the catalogs of a new language (existing ones are left alone)."""
     report = CatalogReport()
     if language == project.config.source_language:
@@ -146,7 +167,7 @@ def init_language(
             report.notes.append(f"{project.display(path)}: exists already (use update)")
             continue
         po = new_catalog(pot, language, domain, _now())
-        hint = hints(project, language, domain) if hints is not None else None
+        hint = entry_hint(project, exporters, language, domain)
         if hint is not None:
             po = merge_catalog(po, pot, hint)
         _save(project, path, po, report)

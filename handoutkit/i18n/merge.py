@@ -125,7 +125,7 @@ def merge_catalog(po: polib.POFile, pot: polib.POFile, hint: EntryHint | None = 
 
 
 def _copy(entry: polib.POEntry, **changes: object) -> polib.POEntry:
-    fields = {
+    fields: dict[str, object] = {
         "msgid": entry.msgid,
         "comment": entry.comment,
         "occurrences": list(entry.occurrences),

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, assert_never
+from typing import TYPE_CHECKING
 
-from handoutkit.model import (
-    Block,
-    BlockQuote,
-    Document,
-    Heading,
-    Image,
-    List,
-    Paragraph,
-    TextUnit,
-)
+from handoutkit.model import Block, Document, Heading, TextUnit
+from handoutkit.walk import document_units, iter_blocks
 
 if TYPE_CHECKING:
     from handoutkit.registry import Registered
@@ -24,7 +16,6 @@ from handoutkit.ui import CORE_UI_MESSAGES, UiMessage, placeholders
 __all__ = [
     "CatalogMessage",
     "document_messages",
-    "document_units",
     "required_ui_msgids",
     "ui_catalog_messages",
     "ui_messages_of",
@@ -32,14 +23,14 @@ __all__ = [
 
 _MARKDOWN_NOTE = (
     "Inline Markdown: keep the markup as it is (**bold**, [link words](address)); translate the words, "
-    "never change a link's address."
+    "never change a link's address. Mark words left in another language as [words]{lang=en}."
 )
 _NOTES = {
     "title": "Title of the handout. Plain text.",
     "summary": "Main message of the handout, shown first.",
     "sms": "SMS message, plain text. Keep {organization} and {phone} exactly as they are.",
     "reference": "Reference: a source the handout relies on. Plain text; keep names of organizations and "
-    "publications recognizable.",
+    "publications recognizable, and mark those left in English as [words]{lang=en}.",
     "paragraph": "Paragraph.",
     "list-item": "List item.",
     "image-description": "Image description (alt text): say what the picture shows. Plain text.",
@@ -56,36 +47,6 @@ class CatalogMessage:
     comment: str
     """The ``#.`` note for translators."""
     flags: tuple[str, ...]
-
-
-def document_units(doc: Document) -> Iterator[TextUnit]:
-    """Every translatable unit of a document, in file order (front matter first)."""
-    meta = doc.meta
-    front: list[TextUnit] = [meta.title]
-    if meta.summary is not None:
-        front.append(meta.summary)
-    front.extend(meta.sms)
-    front.extend(reference.text for reference in meta.references)
-    yield from sorted(front, key=lambda unit: unit.origin.line)
-    yield from _block_units(doc.blocks)
-
-
-def _block_units(blocks: Sequence[Block]) -> Iterator[TextUnit]:
-    for block in blocks:
-        match block:
-            case Heading(content=content) | Paragraph(content=content):
-                yield content
-            case Image(alt=alt):
-                if alt is not None:
-                    yield alt
-            case List(items=items):
-                for item in items:
-                    yield item.content
-                    yield from _block_units(item.children)
-            case BlockQuote(children=children):
-                yield from _block_units(children)
-            case _:
-                assert_never(block)
 
 
 def note_for(unit: TextUnit, heading_level: int | None = None) -> str:
@@ -122,16 +83,8 @@ def document_messages(doc: Document) -> list[CatalogMessage]:
 
 
 def heading_levels(blocks: Sequence[Block]) -> dict[int, int]:
-    levels: dict[int, int] = {}
-    for block in blocks:
-        match block:
-            case Heading(level=level, content=content):
-                levels[content.origin.line] = level
-            case BlockQuote(children=children):
-                levels.update(heading_levels(children))
-            case _:
-                pass
-    return levels
+    """The level of every heading by its source line, headings nested in lists and quotes included."""
+    return {b.content.origin.line: b.level for b in iter_blocks(blocks) if isinstance(b, Heading)}
 
 
 def ui_catalog_messages(messages: Sequence[UiMessage], config_path: str, collection_title: str) -> list[CatalogMessage]:

@@ -54,7 +54,9 @@ class Catalog:
 
     def origin(self, entry: polib.POEntry) -> Origin:
         """Where an entry's translation is written."""
-        return Origin(self.display, self.msgstr_lines.get(entry.linenum, entry.linenum))
+        # Line 0: only an entry built in code, never one polib read from this file, has no line.
+        start = entry.linenum or 0
+        return Origin(self.display, self.msgstr_lines.get(start, start))
 
     @cached_property
     def entries(self) -> dict[str, polib.POEntry]:
@@ -110,12 +112,12 @@ def read_catalog(path: Path, display: str) -> Catalog:
             "po-encoding", Origin(display, line), f"bytes that are not {charset} text (the header declares {charset})"
         ) from None
     text = text.removeprefix("\ufeff")
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip() and not line.lstrip().startswith("#") and not _LINE.match(line):
+    for number, written in enumerate(text.split("\n"), start=1):
+        if written.strip() and not written.lstrip().startswith("#") and not _LINE.match(written):
             raise ProblemError.single(
                 "po-syntax",
                 Origin(display, number),
-                f"not valid .po syntax (an unclosed string?): {line.strip()[:60]!r}",
+                f"not valid .po syntax (an unclosed string?): {written.strip()[:60]!r}",
             )
     try:
         po = polib.pofile(text, wrapwidth=0)
@@ -127,6 +129,8 @@ def read_catalog(path: Path, display: str) -> Catalog:
     lines = text.split("\n")
     msgstr_lines: dict[int, int] = {}
     for entry in po:
+        if entry.linenum is None:  # polib gives every entry it reads the line it starts on
+            continue
         number = entry.linenum
         while number - 1 < len(lines) and not lines[number - 1].lstrip("#~ ").startswith("msgstr"):
             number += 1

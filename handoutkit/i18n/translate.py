@@ -12,34 +12,23 @@ import dataclasses
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import assert_never
 
 import polib
 
 from handoutkit.errors import Problem
 from handoutkit.i18n.po import Catalog, usable
-from handoutkit.inline import InlineError, link_targets, parse_inline
+from handoutkit.inline import InlineError, parse_inline, parse_plain
 from handoutkit.languages import Language
 from handoutkit.model import (
-    Block,
-    BlockQuote,
     Document,
-    Heading,
-    Image,
     Inline,
-    List,
-    ListItem,
-    Metadata,
     Origin,
-    Paragraph,
-    Reference,
     Review,
-    Text,
     TextUnit,
 )
 from handoutkit.ui import placeholders
+from handoutkit.walk import link_targets, map_units
 
 __all__ = ["RAW_HTML", "Coverage", "Translation", "check_entry", "plain_text_problem", "translate_document"]
 
@@ -85,7 +74,12 @@ def check_entry(
 
     if not unit.markdown:
         problem = plain_text_problem(unit.msgid, text, where)
-        return (None, problem) if problem is not None else ((Text(text),), None)
+        if problem is not None:
+            return None, problem
+        try:
+            return parse_plain(text), None
+        except InlineError as error:
+            return reject("markdown", str(error))
     try:
         inlines = parse_inline(text)
     except InlineError as error:
@@ -141,8 +135,7 @@ def translate_document(doc: Document, catalog: Catalog | None, language: Languag
         counts["translated"] += 1
         return dataclasses.replace(source, inlines=inlines, lang=language.tag, translated_at=catalog.origin(entry))
 
-    meta = _map_meta(doc.meta, unit)
-    blocks = _map_blocks(doc.blocks, unit)
+    mapped = map_units(doc, unit)
     coverage = Coverage(doc.units_total, counts["translated"], counts["fuzzy"], counts["rejected"])
     review = Review(
         source_by=doc.review.source_by,
@@ -154,44 +147,10 @@ def translate_document(doc: Document, catalog: Catalog | None, language: Languag
     translated = dataclasses.replace(
         doc,
         lang=language.tag,
-        meta=meta,
-        blocks=blocks,
+        meta=mapped.meta,
+        blocks=mapped.blocks,
         review=review,
         revised=catalog.revised if catalog else None,
         units_translated=coverage.translated,
     )
     return Translation(translated, coverage, tuple(problems))
-
-
-UnitMap = Callable[[TextUnit], TextUnit]
-
-
-def _map_meta(meta: Metadata, unit: UnitMap) -> Metadata:
-    return dataclasses.replace(
-        meta,
-        title=unit(meta.title),
-        summary=unit(meta.summary) if meta.summary is not None else None,
-        sms=tuple(unit(message) for message in meta.sms),
-        references=tuple(Reference(unit(ref.text), ref.link) for ref in meta.references),
-    )
-
-
-def _map_blocks(blocks: tuple[Block, ...], unit: UnitMap) -> tuple[Block, ...]:
-    return tuple(_map_block(block, unit) for block in blocks)
-
-
-def _map_block(block: Block, unit: UnitMap) -> Block:
-    match block:
-        case Heading():
-            return dataclasses.replace(block, content=unit(block.content))
-        case Paragraph():
-            return Paragraph(unit(block.content))
-        case Image():
-            return dataclasses.replace(block, alt=unit(block.alt) if block.alt is not None else None)
-        case List():
-            items = tuple(ListItem(unit(item.content), _map_blocks(item.children, unit)) for item in block.items)
-            return dataclasses.replace(block, items=items)
-        case BlockQuote():
-            return BlockQuote(_map_blocks(block.children, unit))
-        case _:
-            assert_never(block)

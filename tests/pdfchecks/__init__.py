@@ -1,5 +1,5 @@
 """Assertions over a finished PDF: PDF/UA-1 (the machine-checkable Matterhorn conditions of
-standards.md section 2) and large print (section 1).
+docs/standards.md section 2) and large print (section 1).
 
 Every check takes a path and returns a list of failures, empty when the file passes, each naming the
 page and what is wrong, so a test can ``assert checks.x(path) == []`` and show everything at once.
@@ -8,8 +8,9 @@ Nothing here knows how the PDF was made: point :func:`all_failures` at any outpu
 Structure is read with pikepdf, text positions with pdfplumber, ink with pypdfium2; each file is read
 once per version (cached by path, size and time).
 
-Modules: :mod:`.pdfua` (Matterhorn), :mod:`.fonts`, :mod:`.largeprint`, :mod:`.navigation`, and
-:mod:`.reading`, which they share.
+Modules: :mod:`.pdfua` (Matterhorn), :mod:`.fonts`, :mod:`.largeprint`, :mod:`.navigation`,
+:mod:`.languages` (the order of left-to-right runs, the language of parts), and :mod:`.reading`, which
+they share.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from tests.pdfchecks.fonts import (
     fonts,
     notdef_failures,
 )
+from tests.pdfchecks.languages import language_failures, language_segments, ltr_order_failures, visual_lines
 from tests.pdfchecks.largeprint import (
     color_failures,
     edge_failures,
@@ -67,8 +69,11 @@ __all__ = [
     "headings",
     "justified_failures",
     "lang_failures",
+    "language_failures",
+    "language_segments",
     "line_spacing_failures",
     "list_failures",
+    "ltr_order_failures",
     "marked_content_failures",
     "metadata_failures",
     "notdef_failures",
@@ -81,6 +86,7 @@ __all__ = [
     "size_failures",
     "soft_hyphen_failures",
     "structure",
+    "visual_lines",
 ]
 
 

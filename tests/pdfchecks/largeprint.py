@@ -1,4 +1,4 @@
-"""Large print (standards.md section 1): sizes, edges, alignment, spacing, colour, page numbers, and
+"""Large print (docs/standards.md section 1): sizes, edges, alignment, spacing, colour, page numbers, and
 whether pdfplumber, which these checks read through, sees all the text."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""PDF/UA-1: the machine-checkable Matterhorn conditions of standards.md section 2."""
+"""PDF/UA-1: the machine-checkable Matterhorn conditions of docs/standards.md section 2."""
 
 from __future__ import annotations
 

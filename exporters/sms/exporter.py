@@ -1,8 +1,10 @@
 """SMS summaries: the front matter's ``sms`` messages, ready to send, and what each one costs.
 
 For each message (translated like every block): ``{organization}`` and ``{phone}`` are filled in for the
-language, the link to the full handout is appended when one is configured, and the result is counted
-as the network sends it (:mod:`handoutkit.sms`). ``<slug>.sms.txt`` holds exactly the texts to paste
+language, the link to the full handout is appended when one is configured, left-to-right runs inside
+right-to-left text (a phone number in Arabic) are isolated where their display would otherwise change
+(each isolate costs a UCS-2 unit), and the result is counted as the network sends it
+(:mod:`exporters.sms.segments`). ``<slug>.sms.txt`` holds exactly the texts to paste
 or send, one per paragraph; ``<slug>.sms.json`` says how each one is encoded and split. A message over
 its part budget is an error naming the catalog entry (or source line) it came from: medical text is
 never cut to fit.
@@ -18,12 +20,16 @@ from typing import Any
 
 import regex
 
+from exporters.sms.budget import message_links, sent_message, sms_link
+from exporters.sms.catalog_hints import translator_hints
+from exporters.sms.options import SmsOptions
+from exporters.sms.segments import SmsCount, count_sms
 from handoutkit.context import RenderContext
 from handoutkit.errors import Problem, ProblemError
-from handoutkit.exporter import OutputFile
+from handoutkit.exporter import CatalogHints, OutputFile
+from handoutkit.languages import LanguageError, text_direction
 from handoutkit.model import Document, TextUnit
 from handoutkit.notices import review_notices
-from handoutkit.sms import SmsCount, compose, count_sms, message_links, sms_link
 from handoutkit.ui import UiMessage, fill
 
 __all__ = ["SmsExporter"]
@@ -48,6 +54,11 @@ class SmsExporter:
     suffixes = (".sms.txt", ".sms.json")
     suffix_labels = MappingProxyType({".sms.txt": "SMS messages to send", ".sms.json": "SMS encoding and parts (JSON)"})
     ui_messages: tuple[UiMessage, ...] = ()
+    options_class = SmsOptions
+
+    def catalog_hints(self, doc: Document, ctx: RenderContext) -> CatalogHints | None:
+        """Each SMS entry's budget in ``ctx.language``: a ``#.`` note and Weblate's ``max-length:N``."""
+        return translator_hints(doc, ctx)
 
     def check(self, doc: Document, ctx: RenderContext) -> Sequence[Problem]:
         """Messages that cannot be sent as written: over budget, unknown or unset placeholders."""
@@ -69,10 +80,10 @@ class SmsExporter:
 
 
 def _measure(doc: Document, ctx: RenderContext) -> tuple[list[_Message], list[Problem]]:
-    budget = doc.meta.sms_parts or ctx.settings.sms.parts
-    template = ctx.settings.sms.link_template
+    options = ctx.options(SmsOptions)
+    budget = doc.meta.sms_parts or options.parts
+    template = options.link_template
     link = sms_link(template, ctx.language.tag, doc.slug) if template else ""
-    smart = bool(getattr(ctx.settings.sms, "smart_encoding", False))
     org = ctx.settings.organization
     values = {"organization": org.name, "phone": org.phone}
     messages: list[_Message] = []
@@ -84,11 +95,20 @@ def _measure(doc: Document, ctx: RenderContext) -> tuple[list[_Message], list[Pr
         if trouble:
             problems.extend(Problem("sms-text", origin, message) for message in trouble)
             continue
-        count = count_sms(compose(fill(unit.text, values), unit_link), smart=smart)
+        sent = sent_message(fill(unit.text, values), unit_link, _direction(unit.lang, ctx))
+        count = count_sms(sent, smart=options.smart_encoding)
         messages.append(_Message(unit, count, budget))
         if count.part_count > budget:
             problems.append(Problem("sms-over-budget", origin, _over_budget(count, budget, ctx.language.tag)))
     return messages, problems
+
+
+def _direction(lang: str, ctx: RenderContext) -> str:
+    """The direction of a message's own language (an untranslated message keeps the source's)."""
+    try:
+        return text_direction(lang)
+    except LanguageError:
+        return ctx.direction
 
 
 def _text_problems(text: str, values: dict[str, str], lang: str) -> list[str]:

@@ -5,7 +5,7 @@ placeholders as typed. An SMS counts septets or UTF-16 units of the message as s
 filled and the link appended. N is set so that a translation made of ordinary characters that Weblate
 accepts also fits the budget:
 
-    N = capacity - link - placeholders - double - breaks
+    N = capacity - link - placeholders - double - breaks - isolates
 
 - capacity: the units ``parts`` parts hold in the assumed encoding (70/160 for one part, 67/153 each
   for more). The encoding is UCS-2 unless the current translation, with its placeholders filled and
@@ -17,7 +17,11 @@ accepts also fits the budget:
   ``€ [ ] { } \\ ^ ~ |`` in GSM-7);
 - breaks: for each place the message splits into parts, the units a part may leave unused because
   a character is never split: one (an escape pair, a surrogate pair), or more when the current
-  translation has a longer grapheme cluster (a letter with two marks, an emoji with a skin tone).
+  translation has a longer grapheme cluster (a letter with two marks, an emoji with a skin tone);
+- isolates: in a right-to-left language, the U+2066...U+2069 marks that keep a phone number, a Latin
+  name or the link left to right (:func:`sent_message`), one UTF-16 unit each: those the current
+  translation needs, or without one, those the filled-in placeholders and the link need inside
+  right-to-left text.
 
 So a current translation that Weblate accepts always fits. An edit can still break the budget (a
 character costing two units added, a letter outside GSM-7 typed into a GSM-7 translation): the
@@ -30,10 +34,15 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from handoutkit.sms.segments import CONCATENATED, GSM7, UCS2, Encoding, atoms, capacity, count_sms, text_units
-from handoutkit.sms.smart import replace_typographic
+from exporters.sms.segments import CONCATENATED, GSM7, UCS2, Encoding, atoms, capacity, count_sms, text_units
+from exporters.sms.smart import replace_typographic
+from handoutkit.present.bidi import LRI, PDI, RLI, isolate_text
 
-__all__ = ["TranslatorBudget", "compose", "sms_link", "translator_budget"]
+__all__ = ["TranslatorBudget", "compose", "message_links", "sent_message", "sms_link", "translator_budget"]
+
+_ISOLATES = frozenset({LRI, RLI, "\u2068", PDI})
+_RTL_SAMPLE = "\u0628"
+"""An Arabic letter: right-to-left text around a placeholder when the translation is not written yet."""
 
 
 def sms_link(template: str, lang: str, slug: str) -> str:
@@ -56,6 +65,12 @@ def compose(text: str, link: str = "") -> str:
     return f"{text} {link}" if link and text else text or link
 
 
+def sent_message(text: str, link: str, direction: str) -> str:
+    """The message as sent: :func:`compose`, then, in text written ``direction``, its left-to-right runs
+    isolated (U+2066 ... U+2069) where the display would change without (a phone number in Arabic)."""
+    return isolate_text(compose(text, link), direction)
+
+
 @dataclass(frozen=True, slots=True)
 class TranslatorBudget:
     """What a translator of one SMS message may write in one language."""
@@ -74,11 +89,13 @@ class TranslatorBudget:
     """Units the current translation's characters cost beyond one each."""
     breaks: int
     """Units kept free where the message splits into parts."""
+    isolates: int = 0
+    """Units the direction isolates take (right-to-left languages: around a phone number, the link...)."""
 
     @property
     def max_length(self) -> int:
         """N for Weblate's ``max-length:N`` (characters of the translation as written; never below 0)."""
-        return max(0, self.capacity - self.link - self.placeholders - self.double - self.breaks)
+        return max(0, self.capacity - self.link - self.placeholders - self.double - self.breaks - self.isolates)
 
     @property
     def flag(self) -> str:
@@ -101,6 +118,7 @@ class TranslatorBudget:
             (self.placeholders, "taken by the filled-in name or phone number"),
             (self.double, "taken by characters that count double"),
             (self.breaks, "kept free where the message splits"),
+            (self.isolates, "taken by invisible marks that keep numbers and Latin text left to right"),
         ]
         shown = [f"{units} {what}" for units, what in taken if units]
         if shown:
@@ -117,6 +135,7 @@ def translator_budget(
     source: str = "",
     values: Mapping[str, str] | None = None,
     smart: bool = False,
+    direction: str = "ltr",
 ) -> TranslatorBudget:
     """The budget of one SMS message in one language.
 
@@ -124,7 +143,8 @@ def translator_budget(
     budget; ``link``: the link appended to the message (:func:`sms_link`, '' for none); ``source``: the
     msgid, to see which placeholders an untranslated message will use; ``values``: the placeholders'
     values in this language (``{"organization": ..., "phone": ...}``); ``smart``: whether the exporter
-    applies smart encoding.
+    applies smart encoding; ``direction``: the language's (``rtl`` counts the isolates of
+    :func:`sent_message`).
     """
     values = dict(values or {})
     written = (translation or "").strip()  # as compose() sends it
@@ -133,14 +153,17 @@ def translator_budget(
     bare = _without(written, tokens)
     sent = bare
     waste = 1
+    uses = written or source
     if written:
-        message = count_sms(compose(_fill(written, tokens), link), smart=smart)
+        message = count_sms(sent_message(_fill(written, tokens), link, direction), smart=smart)
+        isolates = _marks(message.text)
         encoding = message.encoding
         if message.smart_encoded:
             sent = replace_typographic(bare)
         costs = (cost for _, cost in atoms(message.text, encoding, CONCATENATED[encoding]))
         waste = max(1, max(costs, default=0) - 1)
-    uses = written or source
+    else:
+        isolates = _expected_isolates(uses, tokens, link, direction)
     growth = sum(
         uses.count(token) * max(0, _units(value, encoding) - len(token))
         for token, value in tokens.items()
@@ -154,7 +177,25 @@ def translator_budget(
         placeholders=growth,
         double=max(0, _units(sent, encoding) - len(bare)),
         breaks=(parts - 1) * waste,
+        isolates=isolates,
     )
+
+
+def _expected_isolates(source: str, tokens: Mapping[str, str], link: str, direction: str) -> int:
+    """The isolates a translation not written yet will need: each placeholder the source uses, and the
+    link, as they would be isolated inside text written ``direction``."""
+    if direction != "rtl":
+        return 0
+    marks = sum(
+        source.count(token) * _marks(isolate_text(f"{_RTL_SAMPLE} {value} {_RTL_SAMPLE}", direction))
+        for token, value in tokens.items()
+        if value
+    )
+    return marks + (_marks(sent_message(_RTL_SAMPLE, link, direction)) if link else 0)
+
+
+def _marks(text: str) -> int:
+    return sum(1 for ch in text if ch in _ISOLATES)
 
 
 def _fill(text: str, tokens: Mapping[str, str]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from handoutkit.sms.gsm7 import is_gsm7
+from exporters.sms.gsm7 import is_gsm7
 
 __all__ = ["SMART_REPLACEMENTS", "replace_typographic", "smart_encode"]
 

@@ -20,8 +20,8 @@ from typing import Literal
 
 import regex
 
-from handoutkit.sms.gsm7 import is_gsm7, septets
-from handoutkit.sms.smart import smart_encode
+from exporters.sms.gsm7 import is_gsm7, septets
+from exporters.sms.smart import smart_encode
 
 __all__ = [
     "CONCATENATED",
@@ -105,7 +105,7 @@ def capacity(parts: int, encoding: Encoding) -> int:
 
 
 def count_sms(text: str, *, smart: bool = False) -> SmsCount:
-    """Count and split a message. ``smart``: allow smart encoding (see :mod:`handoutkit.sms.smart`)."""
+    """Count and split a message. ``smart``: allow smart encoding (see :mod:`exporters.sms.smart`)."""
     sent = unicodedata.normalize("NFC", text)
     forced = _outside_gsm7(sent)
     smart_encoded = False
@@ -115,6 +115,7 @@ def count_sms(text: str, *, smart: bool = False) -> SmsCount:
             sent, forced, smart_encoded = replaced, (), True
     encoding = UCS2 if forced else GSM7
     units = text_units(sent, encoding)
+    parts: tuple[str, ...]
     if units <= SINGLE[encoding]:
         parts = (sent,) if sent else ()
         size = SINGLE[encoding]

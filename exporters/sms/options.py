@@ -1,0 +1,46 @@
+"""``[sms]`` in ``handoutkit.toml``: the SMS exporter's options (checked by the core, see handoutkit.options)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from handoutkit.options import option
+
+__all__ = ["SmsOptions"]
+
+_LINK_FIELD = re.compile(r"{([^{}]*)}")
+
+
+def _link_placeholders(template: str) -> str | None:
+    unknown = sorted(set(_LINK_FIELD.findall(template)) - {"lang", "slug"})
+    return f"may use only {{lang}} and {{slug}}, not {unknown}" if unknown else None
+
+
+@dataclass(frozen=True, slots=True)
+class SmsOptions:
+    """How SMS summaries are sent: the part budget, the link to the full handout, smart encoding."""
+
+    parts: int = field(
+        default=2,
+        metadata=option(
+            "How many SMS parts one message may take (a handout's `sms_parts` front matter overrides it)",
+            minimum=1,
+            maximum=10,
+        ),
+    )
+    link_template: str = field(
+        default="",
+        metadata=option(
+            "A link to the full handout, with `{lang}` and `{slug}`, appended to the last SMS message of a "
+            "handout (never the first, which shows on lock screens); it counts against the budget. Empty: none",
+            check=_link_placeholders,
+        ),
+    )
+    smart_encoding: bool = field(
+        default=False,
+        metadata=option(
+            "Replace curly quotes, dashes, the ellipsis and unusual spaces with their GSM-7 look-alikes when "
+            "that makes a whole message GSM-7 (160 characters a part instead of 70); letters are never changed"
+        ),
+    )
