@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from handoutkit.errors import ConfigError
+from handoutkit.i18n.meaning import Term
 from handoutkit.languages import Language, LanguageError, parse_language
 from handoutkit.model import Origin
 from handoutkit.options import OptionError, read_options
@@ -99,6 +100,9 @@ class Config:
     values of their options."""
     schemas: Mapping[str, type] = field(default_factory=dict)
     """The options class of each exporter that has one, by exporter name (its table's name)."""
+    do_not_translate: tuple[Term, ...] = ()
+    """Names every translation must keep as written (or as one of the renderings accepted for its
+    language): organizations, agencies, drugs."""
     lines: Mapping[tuple[str, ...], int] = field(default_factory=dict)
     """The line each table and dotted key was written on (``("organization", "name")`` -> 18)."""
 
@@ -210,7 +214,14 @@ class _Lines:
 
 _LANGUAGE_KEYS = frozenset({"publisher", "rights", "organization"})
 """The core keys a ``[language.<code>]`` table may override (besides exporter tables)."""
-CORE_KEYS = _LANGUAGE_KEYS | {"source_language", "languages", "min_coverage", "collection", "language"}
+CORE_KEYS = _LANGUAGE_KEYS | {
+    "source_language",
+    "languages",
+    "min_coverage",
+    "collection",
+    "language",
+    "do_not_translate",
+}
 """Every core top-level key: no exporter's table may take one of these names."""
 _COLLECTION_KEYS = frozenset({"title", "file_name"})
 _ORGANIZATION_KEYS = frozenset(item.name for item in dataclasses.fields(Organization))
@@ -249,6 +260,8 @@ def _build(data: dict[str, Any], path: Path | None, lines: _Lines, claimed: Mapp
     if isinstance(coverage, bool) or not isinstance(coverage, int | float) or not 0 <= coverage <= 100:
         raise error(("min_coverage",), "'min_coverage' must be a number from 0 to 100")
 
+    terms = _terms(data.get("do_not_translate", []), error)
+
     defaults = Settings().with_options(*(schema() for schema in schemas.values()))
     base = _apply(defaults, _validated(data, (), schemas, defaults, error), schemas)
     _check_logo(base.organization, ("organization",), error)
@@ -280,7 +293,32 @@ def _build(data: dict[str, Any], path: Path | None, lines: _Lines, claimed: Mapp
         overrides=MappingProxyType(overrides),
         schemas=MappingProxyType(dict(schemas)),
         lines=MappingProxyType(dict(lines.positions)),
+        do_not_translate=terms,
     )
+
+
+def _terms(raw: Any, error: Any) -> tuple[Term, ...]:
+    """``do_not_translate``: a list of names, each a string or ``{text = "...", renderings = {lang = [...]}}``."""
+    keys = ("do_not_translate",)
+    if not isinstance(raw, list):
+        raise error(keys, "'do_not_translate' must be a list of names or of tables with 'text' and 'renderings'")
+    terms: list[Term] = []
+    for item in raw:
+        if isinstance(item, str):
+            item = {"text": item}
+        if not isinstance(item, dict) or set(item) - {"text", "renderings"}:
+            raise error(keys, f"a do_not_translate entry takes 'text' and optional 'renderings', not {item!r:.80}")
+        text, renderings = item.get("text"), item.get("renderings", {})
+        if not isinstance(text, str) or not text.strip():
+            raise error(keys, "a do_not_translate entry needs a non-empty 'text'")
+        if not isinstance(renderings, dict) or not all(
+            isinstance(forms, list) and all(isinstance(f, str) and f.strip() for f in forms)
+            for forms in renderings.values()
+        ):
+            raise error(keys, f"do_not_translate {text!r}: 'renderings' maps a language to a list of names")
+        accepted = {_language(code, keys, error).tag: tuple(forms) for code, forms in renderings.items()}
+        terms.append(Term(text.strip(), MappingProxyType(accepted)))
+    return tuple(terms)
 
 
 def _no_unknown_top(data: dict[str, Any], schemas: Mapping[str, type | None], error: Any) -> None:

@@ -93,7 +93,9 @@ class Project:
             if language == self.config.source_language:
                 self._translations[key] = Translation(doc, Coverage(doc.units_total, doc.units_total, 0, 0), ())
             else:
-                self._translations[key] = translate_document(doc, self.catalog(language, slug), language)
+                self._translations[key] = translate_document(
+                    doc, self.catalog(language, slug), language, self.config.do_not_translate
+                )
         return self._translations[key]
 
     def ui_text(self, language: Language) -> tuple[UiText, tuple[Problem, ...]]:

@@ -12,11 +12,13 @@ import dataclasses
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import polib
 
 from handoutkit.errors import Problem
+from handoutkit.i18n.meaning import Term, markup_problems, meaning_problems, untranslated_problem, without_link_targets
 from handoutkit.i18n.po import Catalog, usable
 from handoutkit.inline import InlineError, parse_inline, parse_plain
 from handoutkit.languages import Language
@@ -63,9 +65,43 @@ class Translation:
 
 
 def check_entry(
+    unit: TextUnit, entry: polib.POEntry, catalog: Catalog, lang: str = "", terms: Sequence[Term] = ()
+) -> tuple[tuple[Inline, ...] | None, Problem | None]:
+    """Parse an entry's msgstr for ``unit`` (translated into ``lang``): its inlines, or the problem that
+    rejects it. A translation that changes what a patient acts on (a number, a unit, a phone number, an
+    address, a do-not-translate term), that prints markup as typed, or that leaves a text of several
+    words in the source language (unless flagged ``ignore-same``, Weblate's flag) is rejected too."""
+    inlines, problem = _parse_entry(unit, entry, catalog)
+    if problem is not None or inlines is None or not lang:
+        return inlines, problem
+    where = catalog.origin(entry)
+    text = unicodedata.normalize("NFC", entry.msgstr.strip())
+    found = meaning_problems(
+        _compared(unit.msgid, unit.markdown), _compared(text, unit.markdown), unit.lang, lang, terms
+    )
+    if unit.markdown:
+        found += markup_problems(unit.msgid, text)
+    if SAME_FLAG not in entry.flags and (same := untranslated_problem(unit.msgid, text)) is not None:
+        found.append(f"{same} (flag the entry '{SAME_FLAG}' if that is intended)")
+    if found:
+        return None, Problem("meaning", where, "translation rejected: " + "; ".join(found), "warning")
+    return inlines, None
+
+
+SAME_FLAG = "ignore-same"
+"""The flag a translator sets on an entry meant to read as the source does (Weblate's own flag for its
+"Unchanged translation" check)."""
+
+
+def _compared(text: str, markdown: bool) -> str:
+    """The words whose facts are compared: link addresses are checked apart, as link targets."""
+    return without_link_targets(text) if markdown else text
+
+
+def _parse_entry(
     unit: TextUnit, entry: polib.POEntry, catalog: Catalog
 ) -> tuple[tuple[Inline, ...] | None, Problem | None]:
-    """Parse an entry's msgstr for ``unit``: its inlines, or the problem that rejects it."""
+    """An entry's msgstr parsed for ``unit``, or the structural problem that rejects it."""
     where = catalog.origin(entry)
     text = unicodedata.normalize("NFC", entry.msgstr.strip())
 
@@ -112,8 +148,11 @@ def _placeholder_problem(msgid: str, text: str, where: Origin) -> Problem | None
     return Problem("placeholder", where, message, "warning")
 
 
-def translate_document(doc: Document, catalog: Catalog | None, language: Language) -> Translation:
-    """``doc`` (in its source language) translated into ``language`` with ``catalog``."""
+def translate_document(
+    doc: Document, catalog: Catalog | None, language: Language, terms: Sequence[Term] = ()
+) -> Translation:
+    """``doc`` (in its source language) translated into ``language`` with ``catalog``; ``terms`` are the
+    project's do-not-translate terms."""
     entries = catalog.entries if catalog is not None else {}
     problems: list[Problem] = []
     counts = Counter[str]()
@@ -126,7 +165,7 @@ def translate_document(doc: Document, catalog: Catalog | None, language: Languag
         if not usable(entry):
             counts["fuzzy"] += 1
             return source
-        inlines, problem = check_entry(source, entry, catalog)
+        inlines, problem = check_entry(source, entry, catalog, language.tag, terms)
         if problem is not None or inlines is None:
             counts["rejected"] += 1
             if problem is not None:
