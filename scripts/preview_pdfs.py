@@ -3,6 +3,7 @@
 
     python scripts/preview_pdfs.py                  # every output/<lang>/*.pdf -> previews/<lang>/
     python scripts/preview_pdfs.py out/ar/x.pdf --dpi 150 --out /tmp/previews
+    python scripts/preview_pdfs.py --every-page     # every page (page breaks, the running title, figures)
 
 Each PDF gives ``<slug>-page-1.png`` and ``<slug>-page-<last>.png``, and each language folder gets
 ``contact-sheet.png`` with those pages side by side. Uses pdftoppm (Debian poppler-utils) and Pillow.
@@ -56,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("pdfs", nargs="*", type=Path, help="PDF files or folders (default: output/)")
     parser.add_argument("--out", type=Path, default=ROOT / "previews", help="where to write (default: previews/)")
     parser.add_argument("--dpi", type=int, default=110, help="resolution (default: 110)")
+    parser.add_argument("--every-page", action="store_true", help="every page, not only the first and the last")
     args = parser.parse_args(argv)
     if shutil.which("pdftoppm") is None:
         print("error: pdftoppm not found (Debian package poppler-utils)", file=sys.stderr)
@@ -69,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     for pdf in pdfs:
         folder = args.out / pdf.parent.name
         last = page_count(pdf)
-        for page in dict.fromkeys((1, last)):
+        for page in range(1, last + 1) if args.every_page else dict.fromkeys((1, last)):
             png = render_page(pdf, page, args.dpi, folder / f"{pdf.stem}-page-{page}.png")
             sheets.setdefault(folder, []).append(png)
             print(png)

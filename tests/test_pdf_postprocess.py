@@ -81,11 +81,12 @@ def artifacts(path: Path) -> list[tuple[str, list[str]]]:
     return found
 
 
-def test_each_page_number_is_a_pagination_artifact(raw_and_finished) -> None:
+def test_each_page_number_and_running_title_is_a_pagination_artifact(raw_and_finished) -> None:
     _, finished = raw_and_finished
     pages = len(pdfchecks.page_chars(finished))
     pagination = [ops for kind, ops in artifacts(finished) if kind == "/Pagination"]
-    assert len(pagination) == pages
+    # A page number on every page, and the running title on every page after the first.
+    assert len(pagination) == pages + (pages - 1)
     assert all("TJ" in ops or "Tj" in ops for ops in pagination)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from exporters.pdf.fetcher import AssetRequests, asset_url
 from exporters.pdf.fonts import (
@@ -16,9 +16,9 @@ from exporters.pdf.fonts import (
     missing_characters,
     pdf_font_faces,
 )
-from exporters.pdf.keep import estimated_lines
 from exporters.pdf.languages import LanguageMarks
-from exporters.pdf.layout import page_layout
+from exporters.pdf.layout import layout_for
+from exporters.pdf.links import LinkWords
 from exporters.pdf.options import PdfOptions
 from exporters.pdf.page import PageContent, page_content, printed_texts
 from exporters.pdf.postprocess import finish_pdf
@@ -29,6 +29,7 @@ from handoutkit.config import CONFIG_FILE
 from handoutkit.context import RenderContext
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.exporter import OutputFile
+from handoutkit.languages import Language
 from handoutkit.model import Block, Document, Image, Origin
 from handoutkit.ui import UiMessage
 from handoutkit.walk import iter_blocks
@@ -47,6 +48,16 @@ class PdfExporter:
     """None of its own: every word it prints is a core message (handoutkit.ui.CORE_UI_MESSAGES)."""
     options_class = PdfOptions
 
+    def index_note(self, language: Language) -> str:
+        """For right-to-left languages: text taken from these PDFs reaches screen readers out of order
+        (README, "Known limitations": measured on pdfium, poppler, pypdf and MuPDF)."""
+        if not language.rtl:
+            return ""
+        return (
+            "Screen reader users: choose the e-book or the plain text. Text taken from this PDF by "
+            "assistive technology comes out partly in the wrong order."
+        )
+
     def check(self, doc: Document, ctx: RenderContext) -> list[Problem]:
         """Images that cannot be loaded, fonts that are not installed, characters no font draws."""
         problems, _ = _problems(doc, ctx, page_content(doc, ctx, AssetRequests(ctx.assets)))
@@ -64,7 +75,7 @@ class PdfExporter:
             locate=lambda char: _locate(char, page.content) or page.origin,
         )
         faces = pdf_font_faces(family for _, fs in page.fonts for family in fs.families)
-        finished = finish_pdf(data, faces, page.languages)
+        finished = finish_pdf(data, faces, page.languages, _link_words(ctx))
         sets = "; ".join(f"{lang}: {fs}" for lang, fs in page.fonts)
         problems = [
             Problem(
@@ -105,18 +116,16 @@ class PreparedPage:
 def prepare(doc: Document, ctx: RenderContext) -> PreparedPage:
     """Check the document and build its HTML and CSS (:class:`ProblemError` on errors)."""
     requests = AssetRequests(ctx.assets)
-    layout = page_layout(ctx.options(PdfOptions))
-    content = page_content(doc, ctx, requests, layout)
+    layout = layout_for(ctx.options(PdfOptions), doc.lang)
+    content = page_content(doc, ctx, requests)
     problems, sets = _problems(doc, ctx, content)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ProblemError(errors)
     fonts = list(sets.items())
-    references = sum(estimated_lines(ref.text, layout.list_line_em) for ref in content.view.references)
-    content = replace(content, keep_references=references <= 2 * layout.keep_lines)
     languages = LanguageMarks.of(sets, content.figures)
     return PreparedPage(
-        html=str(render_html(content)),
+        html=str(render_html(content, layout)),
         css=render_css(content, layout, fonts, languages),
         requests=requests,
         content=content,
@@ -163,6 +172,16 @@ def _problems(doc: Document, ctx: RenderContext, content: PageContent) -> tuple[
             seen.add((char, text.origin))
             problems.append(Problem("missing-glyph", text.origin, _missing_message(char, text.lang, sets[text.lang])))
     return problems, sets
+
+
+def _link_words(ctx: RenderContext) -> LinkWords:
+    """How links are described, from the interface words the document's language already has (an
+    English handout: "Call (503) 555-0147"; other languages, until the interface catalogs have a
+    "Call {number}" of their own: the contact line "Questions? Call {phone}.")."""
+    page = ctx.ui("Page {page} of {pages}", page="{page}", pages="{pages}") + ": {text}"
+    if ctx.ui.language == ctx.ui.source_language:
+        return LinkWords(internal=page)
+    return LinkWords(internal=page, phone=ctx.ui("Questions? Call {phone}.", phone="{number}"), mail="{address}")
 
 
 def _missing_message(char: str, lang: str, fonts: FontSet) -> str:

@@ -28,9 +28,12 @@ __all__ = [
     "font_face",
     "font_set",
     "glyph_ids",
+    "glyph_overhang",
     "needs_glyph",
     "pdf_font_faces",
     "pdf_font_names",
+    "script_scale",
+    "x_height",
 ]
 
 LATIN = "Noto Sans"
@@ -54,6 +57,10 @@ SCRIPT_FAMILIES: dict[str, tuple[str, ...]] = {
     "Khmr": ("Noto Sans Khmer", LATIN),
 }
 """Font families by ISO 15924 script, in the order the stylesheet lists them."""
+
+MAX_SCRIPT_SCALE = 4 / 3
+"""The most a script's body size is raised over the configured size (18 pt -> 24 pt at most): matching
+Noto Sans Arabic's x-height exactly would ask for 25.8 pt, and the line would hold too few words."""
 
 DEBIAN_PACKAGES = {"Noto Sans CJK": "fonts-noto-cjk"}
 """Where a family comes from on Debian (anything not listed: fonts-noto-core)."""
@@ -141,6 +148,52 @@ def font_face(family: str, weight: str) -> FontFace:
     if family not in names or bold != (weight == "bold"):
         raise FontNotInstalled(family, weight)
     return FontFace(family, weight, Path(path), int(index or 0))
+
+
+@cache
+def x_height(family: str, weight: str = "regular") -> float | None:
+    """The face's x-height as a fraction of the em (OS/2 ``sxHeight`` / ``unitsPerEm``), None when
+    the font does not say."""
+    from fontTools.ttLib import TTFont
+
+    face = font_face(family, weight)
+    with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
+        value = getattr(font.get("OS/2"), "sxHeight", 0)
+        return float(value) / float(font["head"].unitsPerEm) if value else None
+
+
+@cache
+def _vertical_extent(family: str, weight: str) -> float:
+    """Ascent plus descent (``hhea``, what Pango lays lines out with) as a fraction of the em."""
+    from fontTools.ttLib import TTFont
+
+    face = font_face(family, weight)
+    with TTFont(face.path, fontNumber=face.index, lazy=True) as font:
+        hhea = font["hhea"]
+        return float(hhea.ascent - hhea.descent) / float(font["head"].unitsPerEm)
+
+
+def glyph_overhang(fonts: FontSet, line_spacing: float) -> float:
+    """How far (in em) glyphs of ``fonts`` may reach past a line box ``line_spacing`` em tall, above or
+    below: half of what the tallest face's ascent plus descent exceeds it by (Noto Sans 1.36 em: none
+    at 1.5; Noto Sans Arabic 2.11 em: 0.31)."""
+    extent = max(_vertical_extent(family, weight) for family in fonts.families for weight in WEIGHTS)
+    return max(0.0, (extent - line_spacing) / 2)
+
+
+def script_scale(fonts: FontSet) -> float:
+    """How much larger than Latin text a font set's body text is set, so that it looks no smaller:
+    the Latin face's x-height over the script's first face's, at the regular weight, between 1 and
+    :data:`MAX_SCRIPT_SCALE` (Noto Sans 536/1000 over Noto Sans Arabic 374/1000 -> 1.43, capped to 1.33).
+
+    The x-height is what the eye reads as a face's size; Noto Sans CJK SC (543) and the other Noto
+    faces report one at least Latin's, and a face that reports none is not scaled.
+    """
+    latin = x_height(LATIN)
+    own = x_height(fonts.families[0])
+    if fonts.families[0] == LATIN or latin is None or own is None:
+        return 1.0
+    return min(max(latin / own, 1.0), MAX_SCRIPT_SCALE)
 
 
 @dataclass(frozen=True, slots=True)

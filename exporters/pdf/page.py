@@ -3,8 +3,10 @@
 The view says what a handout shows and in which order, with every link's address spelled out after
 its words (``addresses="every"``: paper cannot be clicked) and left-to-right runs in right-to-left
 text isolated. Print adds: the contents printed only for :data:`CONTENTS_MIN_SECTIONS` sections or
-more, and without sub-sections; short lists kept on one page (:mod:`exporters.pdf.keep`); short
-isolated runs (a dose, a phone number) kept on one line; images served through the page's
+more, and without sub-sections; the phone line repeated on page 1; a lead-in paragraph kept with its
+list (:mod:`exporters.pdf.keep`); short isolated runs (a dose, a phone number) kept on one line and web
+addresses broken only after ``/`` and ``.`` (:func:`break_urls`); informative images printed as figures
+with their description as a caption; images served through the page's
 :class:`~exporters.pdf.fetcher.AssetRequests`. The template lays the view's parts out in the view's
 order, and the font check reads :func:`printed_texts` from the same object, so the two cannot
 disagree about what is printed.
@@ -13,6 +15,7 @@ disagree about what is printed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import assert_never
@@ -21,14 +24,12 @@ from markupsafe import Markup
 
 from exporters.pdf.fetcher import AssetRequests
 from exporters.pdf.keep import break_classes
-from exporters.pdf.layout import PageLayout, page_layout
-from exporters.pdf.options import PdfOptions
 from handoutkit.context import RenderContext
-from handoutkit.model import Document, Image, Inline, Origin, Span, Text, TextUnit, plain_text
+from handoutkit.model import Document, Image, Inline, Link, Origin, Span, Text, TextUnit, plain_text
 from handoutkit.present.html import HtmlOptions, blocks_html, inlines_html, lang_attrs, words_html
 from handoutkit.present.phrases import Phrase, Words
 from handoutkit.present.view import ContentsEntry, HandoutView, handout_view
-from handoutkit.walk import iter_blocks, map_inlines, units_of
+from handoutkit.walk import iter_blocks, iter_inlines, map_inlines, units_of
 
 __all__ = [
     "CONTENTS_MIN_SECTIONS",
@@ -36,6 +37,7 @@ __all__ = [
     "PAGE_NUMBER",
     "PageContent",
     "PrintedText",
+    "break_urls",
     "page_content",
     "printed_texts",
     "printed_words",
@@ -66,7 +68,8 @@ class PageContent:
     options: HtmlOptions
     """How the page's HTML is written (isolated runs and kept blocks get their classes here)."""
     contents: tuple[ContentsEntry, ...]
-    """The contents entries print lists: the sections, when there are enough of them."""
+    """The contents entries print lists: the sections, the references and the contact, when there are
+    enough sections."""
     footer: Phrase
     """The page number line with ``{page}`` and ``{pages}`` left in."""
     body: Markup
@@ -79,8 +82,15 @@ class PageContent:
     figures: tuple[tuple[str, str], ...] = ()
     """(text alternative, its language) of every informative image, in reading order: the
     structure tree's Figures, for their /Lang (:mod:`exporters.pdf.languages`)."""
-    keep_references: bool = False
-    """Print the references on one page (they fit on one: the end of a handout can spare the space)."""
+
+    @property
+    def phone_lines(self) -> tuple[Phrase, ...]:
+        """The contact lines that hold a phone number: page 1 prints them under the main message."""
+        return tuple(
+            line
+            for line in self.view.contact
+            if any(isinstance(node, Link) and node.target.startswith("tel:") for node in iter_inlines(line.inlines))
+        )
 
     @property
     def description(self) -> str:
@@ -105,19 +115,18 @@ class PageContent:
         return lang_attrs(words.lang, self.view.lang)
 
 
-def page_content(
-    doc: Document, ctx: RenderContext, requests: AssetRequests, layout: PageLayout | None = None
-) -> PageContent:
-    """The printed handout (images are allowed in ``requests`` as they are met)."""
-    layout = layout or page_layout(ctx.options(PdfOptions))
+def page_content(doc: Document, ctx: RenderContext, requests: AssetRequests) -> PageContent:
+    """The printed handout (images are allowed in ``requests`` as they are met). Its HTML is the same
+    at any page size: sizes are the stylesheet's (:mod:`exporters.pdf.layout`)."""
     view = handout_view(doc, ctx, addresses="every")
     options = HtmlOptions(
         page_lang=view.lang,
         image=lambda image: _image_html(image, requests, view.lang),
-        block_class=break_classes(view.blocks, layout.list_line_em, layout.keep_lines),
+        block_class=break_classes(view.blocks),
         isolate_class=_isolate_class,
     )
     sections = tuple(entry for entry in view.contents if entry.kind == "section")
+    ends = tuple(entry for entry in view.contents if entry.kind in ("references", "contact"))
     body = blocks_html(view.blocks, options)
     # The logo is allowed after the body's images: a problem with a logo that is also a body image
     # names the configuration, which asked for it without a text alternative.
@@ -134,7 +143,7 @@ def page_content(
     return PageContent(
         view=view,
         options=options,
-        contents=sections if len(sections) >= CONTENTS_MIN_SECTIONS else (),
+        contents=sections + ends if len(sections) >= CONTENTS_MIN_SECTIONS else (),
         footer=view.phrases.say(PAGE_NUMBER, page="{page}", pages="{pages}"),
         body=body,
         logo_url=logo_url,
@@ -145,8 +154,8 @@ def page_content(
     )
 
 
-_BODY_KINDS = frozenset({"heading", "paragraph", "list-item"})
-"""Body units the page prints as text (an image's description goes to /Alt, not onto the page)."""
+_BODY_KINDS = frozenset({"heading", "paragraph", "list-item", "image-description"})
+"""Body units the page prints as text (an image's description is its caption as well as its /Alt)."""
 
 
 def printed_words(content: PageContent) -> Iterator[TextUnit | Phrase]:
@@ -163,7 +172,7 @@ def printed_words(content: PageContent) -> Iterator[TextUnit | Phrase]:
     if content.contents:
         words += [view.contents_label, *(entry.label for entry in content.contents)]
     words += [unit for unit in units_of(view.blocks) if unit.kind in _BODY_KINDS]
-    words += [view.references_label, *view.references, view.contact_label, *view.contact]
+    words += [view.references_label, *view.references, view.contact_label, *view.contact, *content.phone_lines]
     yield from (item for item in words if item is not None)
 
 
@@ -173,7 +182,10 @@ def printed_texts(content: PageContent) -> Iterator[PrintedText]:
     for words in printed_words(content):
         yield from _by_language(words.inlines, words.lang, _origin(words))
     view = content.view
-    footer = content.footer  # printed in the page's own font set, whatever language it is in
+    # The running title and the page number line are printed in the page's own font set, whatever
+    # language they are in (a margin box has no language of its own).
+    yield PrintedText(view.title.text, view.lang, _origin(view.title))
+    footer = content.footer
     digits = footer.text.replace("{page}", "0123456789").replace("{pages}", "")
     yield PrintedText(digits, view.lang, footer.origin)
 
@@ -215,11 +227,52 @@ def _isolate_class(text: str) -> str:
 
 
 def _image_html(image: Image, requests: AssetRequests, page_lang: str) -> Markup:
+    """A decorative image alone; an informative one as a figure whose caption prints its description
+    (the image keeps it as its ``alt``, which becomes the Figure's /Alt)."""
     url = requests.allow(image.src, image.origin)
     if image.alt is None:
         return Markup('<img class="figure decorative" src="{}" alt="" />').format(url)
     attrs = lang_attrs(image.alt.lang, page_lang)
-    return Markup('<img class="figure" src="{}" alt="{}"{} />').format(url, image.alt.text, attrs)
+    inner = HtmlOptions(page_lang=image.alt.lang, image=lambda _: Markup(""), isolate_class=_isolate_class)
+    return Markup(
+        '<figure>\n<img class="figure" src="{0}" alt="{1}"{2} />\n<figcaption{2}>{3}</figcaption>\n</figure>'
+    ).format(url, image.alt.text, attrs, words_html(image.alt, inner))
+
+
+ZWSP = "\u200b"
+"""A line break opportunity that draws nothing."""
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>]+")
+_TEXT = re.compile(r">([^<]+)<")
+_URL_BREAK = re.compile(r"(?<=[/.])(?![/.]|$)")
+NOBREAK_MAX = 30
+"""A web address up to this many characters is kept on one line, and so is each piece of a longer one
+between two break points (it is not broken at its own hyphens); a longer piece may break at a hyphen
+rather than run past the margin. :func:`break_urls` lowers it to what a line holds."""
+
+
+def break_urls(html: str, keep_whole: int = NOBREAK_MAX) -> str:
+    """Web addresses in the text of ``html`` broken only after ``/`` and ``.``: an address of up to
+    ``keep_whole`` characters in one ``nobreak`` span; a longer one with a zero-width space (U+200B, the
+    character HTML's ``<wbr>`` stands for) after each run of ``/`` and ``.``, and each piece with a
+    hyphen, up to ``keep_whole`` long, in a ``nobreak`` span: a line break at a hyphen of an address
+    reads as a hyphenated word.
+
+    Only text between tags is touched, never an attribute (the ``href`` stays as it is). ``<wbr />``
+    elements were tried first: WeasyPrint 70 honours the first one of a link that wraps and then
+    ignores the rest, so ``managing-cancer/side-effects/pain.html`` ran past the margin at 24 pt."""
+
+    def piece(text: str) -> str:
+        word = text.rstrip("/.")
+        if "-" not in word or len(text) > keep_whole:
+            return text
+        return f'<span class="nobreak">{word}</span>{text[len(word) :]}'
+
+    def url(match: re.Match[str]) -> str:
+        if len(match.group()) <= keep_whole:
+            return f'<span class="nobreak">{match.group()}</span>'
+        return ZWSP.join(piece(part) for part in _URL_BREAK.split(match.group()))
+
+    return _TEXT.sub(lambda text: ">" + _URL.sub(url, text.group(1)) + "<", html)
 
 
 def _w3c(value: dt.date | dt.datetime | None) -> str | None:

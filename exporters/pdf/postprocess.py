@@ -1,14 +1,16 @@
 """After WeasyPrint: make every piece of content either tagged or an artifact, and list the fonts.
 
-First, every structure element whose content is in another language than it inherits gets ``/Lang``
-(:mod:`exporters.pdf.languages`, which WeasyPrint 70 never writes).
-
 WeasyPrint 70 writes the text of page-margin boxes (the page numbers) as marked content with an MCID
 whose structure element the tree never reaches (Matterhorn 01-005), and a decorative image
 (``alt=""``) as a Figure without /Alt (13-004). Here those sequences become ``/Artifact`` (page
 furniture ``/Type /Pagination``, decorative images ``/Type /Layout``), the elements leave the tree and
 the parent tree, the remaining MCIDs of each page are renumbered from 0, and structure elements left
-empty are removed.
+empty are removed. Then, each in its own module: list labels are painted before their items
+(:mod:`.labels`), the page and line fragments of one element are merged into one structure element
+(:mod:`.structure`), every structure element whose content is in another language than it inherits
+gets ``/Lang`` (:mod:`.languages`, which WeasyPrint 70 never writes), each soft line break a space in the text
+(:mod:`.wordbreaks`), and each link annotation a description a person understands and the Print flag
+(:mod:`.links`).
 
 WeasyPrint gives each glyph the text of its first use: when Arabic text draws "(" with the glyph of ")"
 (bidi mirroring) before Latin text uses that glyph as a plain ")", every ")" in the file then reads as
@@ -25,7 +27,11 @@ from dataclasses import dataclass
 from io import BytesIO
 from typing import TYPE_CHECKING
 
+from exporters.pdf.labels import order_labels
 from exporters.pdf.languages import LanguageMarks, tag_languages
+from exporters.pdf.links import LinkWords, describe_links
+from exporters.pdf.structure import merge_fragments
+from exporters.pdf.wordbreaks import mark_word_breaks
 
 if TYPE_CHECKING:
     import pikepdf
@@ -45,18 +51,20 @@ class FinishedPdf:
 
 
 def finish_pdf(
-    data: bytes, faces: Mapping[str, tuple[str, str]] | None = None, languages: LanguageMarks | None = None
+    data: bytes,
+    faces: Mapping[str, tuple[str, str]] | None = None,
+    languages: LanguageMarks | None = None,
+    links: LinkWords | None = None,
 ) -> FinishedPdf:
     """Post-process WeasyPrint's PDF/UA output (see the module's description).
 
     ``faces`` maps embedded font names to (family, weight), for :func:`_fix_mirrored_brackets`;
-    ``languages`` are the marks the page was rendered with (:meth:`LanguageMarks.css`).
+    ``languages`` are the marks the page was rendered with (:meth:`LanguageMarks.css`); ``links`` the
+    words that describe links (English by default).
     """
     import pikepdf
 
     with pikepdf.open(BytesIO(data)) as pdf:
-        if languages is not None:
-            tag_languages(pdf, languages)
         tree_root = pdf.Root.StructTreeRoot
         reached: set[tuple[int, int]] = set()
         for top in _kids(tree_root):
@@ -69,6 +77,12 @@ def finish_pdf(
                 nums[index + 1] = _retag_page(pdf, pages_by_key[key], value, reached)
         for top in _kids(tree_root):
             _prune_empty(top)
+        order_labels(pdf)
+        merge_fragments(pdf)
+        if languages is not None:
+            tag_languages(pdf, languages)
+        mark_word_breaks(pdf)
+        describe_links(pdf, links or LinkWords())  # after the word breaks: a link's words have their spaces
         fonts, notdef = _fonts(pdf)
         if faces:
             _fix_mirrored_brackets(pdf, faces)

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from exporters.pdf.fetcher import AssetRequests, make_fetcher
+from exporters.pdf.structure import source_marks
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.model import Origin
 
@@ -81,7 +82,8 @@ def render_pdf(
         try:
             document = HTML(string=html, url_fetcher=fetcher)
             stylesheet = CSS(string=css, url_fetcher=fetcher)
-            data = document.write_pdf(stylesheets=[stylesheet], pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
+            with source_marks():  # which HTML element each structure element comes from (structure.py)
+                data = document.write_pdf(stylesheets=[stylesheet], pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
         except FatalURLFetchingError:
             raise ProblemError(_refusals(requests, doc_origin)) from None
     problems = [

@@ -18,12 +18,15 @@ from markupsafe import Markup
 from exporters.pdf.fonts import FontSet
 from exporters.pdf.languages import LanguageMarks
 from exporters.pdf.layout import LIST_INDENT_EM, NUMBERED_INDENT_EM, PageLayout
-from exporters.pdf.page import PageContent
+from exporters.pdf.page import NOBREAK_MAX, PageContent, break_urls
 
 __all__ = ["css_string", "environment", "footer_content", "render_css", "render_html"]
 
-IMAGE_MAX_HEIGHT = 4.5 * 72
-"""The tallest an image may print, in points, so that it shares its page with some text."""
+FIGURE_WIDTH = 0.60
+"""The share of the text width a figure is printed at (at least 60%, so that its details can be seen)."""
+CAPTION_LINES = 2
+"""Lines of a figure's caption that always fit on the figure's page: an image is never printed taller
+than the text area less these (a taller one is scaled down, narrower)."""
 
 
 @cache
@@ -38,9 +41,17 @@ def environment() -> Environment:
     )
 
 
-def render_html(page: PageContent) -> Markup:
-    """The handout as one HTML document."""
-    return Markup(environment().get_template("handout.html.j2").render(page=page))
+def render_html(page: PageContent, layout: PageLayout | None = None) -> Markup:
+    """The handout as one HTML document (web addresses broken only after ``/`` and ``.``; with a
+    ``layout``, no piece kept whole is longer than its line holds)."""
+    html = environment().get_template("handout.html.j2").render(page=page)
+    keep_whole = min(NOBREAK_MAX, line_chars(layout)) if layout else NOBREAK_MAX
+    return Markup(break_urls(html, keep_whole))
+
+
+def line_chars(layout: PageLayout) -> int:
+    """About how many characters of a web address a line holds (0.6 em each: Latin letters are narrower)."""
+    return int(layout.text_width / (0.6 * layout.body))
 
 
 def render_css(
@@ -64,9 +75,8 @@ def render_css(
             footer_fonts=Markup(pairs[0][1].css),
             list_indent=LIST_INDENT_EM,
             numbered_indent=NUMBERED_INDENT_EM,
-            image_max_height=min(
-                IMAGE_MAX_HEIGHT, layout.height - layout.margin_top - layout.margin_bottom - layout.line
-            ),
+            figure_width=f"{FIGURE_WIDTH:.0%}",
+            image_max_height=layout.text_height - CAPTION_LINES * layout.line - layout.body,
         )
     )
 

@@ -9,8 +9,9 @@ Structure is read with pikepdf, text positions with pdfplumber, ink with pypdfiu
 once per version (cached by path, size and time).
 
 Modules: :mod:`.pdfua` (Matterhorn), :mod:`.fonts`, :mod:`.largeprint`, :mod:`.navigation`,
-:mod:`.languages` (the order of left-to-right runs, the language of parts), and :mod:`.reading`, which
-they share.
+:mod:`.languages` (the order of left-to-right runs, the language of parts), :mod:`.fragments` (one
+structure element per logical element, links, word breaks, label order), :mod:`.validators`
+(page-validation and outloud), and :mod:`.reading`, which they share.
 """
 
 from __future__ import annotations
@@ -23,6 +24,14 @@ from tests.pdfchecks.fonts import (
     font_style_failures,
     fonts,
     notdef_failures,
+)
+from tests.pdfchecks.fragments import (
+    fragment_failures,
+    glued_words,
+    label_order_failures,
+    link_failures,
+    parent_tree_failures,
+    word_break_failures,
 )
 from tests.pdfchecks.languages import language_failures, language_segments, ltr_order_failures, visual_lines
 from tests.pdfchecks.largeprint import (
@@ -64,14 +73,18 @@ __all__ = [
     "font_embedding_failures",
     "font_style_failures",
     "fonts",
+    "fragment_failures",
+    "glued_words",
     "heading_failures",
     "heading_size_failures",
     "headings",
     "justified_failures",
+    "label_order_failures",
     "lang_failures",
     "language_failures",
     "language_segments",
     "line_spacing_failures",
+    "link_failures",
     "list_failures",
     "ltr_order_failures",
     "marked_content_failures",
@@ -82,11 +95,13 @@ __all__ = [
     "outline_failures",
     "page_chars",
     "page_number_failures",
+    "parent_tree_failures",
     "same_text",
     "size_failures",
     "soft_hyphen_failures",
     "structure",
     "visual_lines",
+    "word_break_failures",
 ]
 
 

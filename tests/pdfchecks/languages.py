@@ -8,6 +8,7 @@ element holding its marked content, else the catalog's.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -30,12 +31,18 @@ def visual_lines(path: str | Path) -> list[str]:
 
 
 def _drawn_in_order(lines: list[str], run: str) -> bool:
-    """``run`` appears left to right on one line, or cut at spaces over consecutive lines."""
-    words = run.split()
+    """``run`` appears left to right on one line, or cut at spaces or after hyphens over consecutive
+    lines (where a line may break: "Non-" / "Small Cell")."""
+    words = [piece for piece in re.split(r"(?<=-)(?=\S)|\s+", run) if piece]
+    glue = [("" if word.endswith("-") else " ") for word in words]
+
+    def joined(first: int, last: int) -> str:
+        return "".join(word + glue[k] for k, word in enumerate(words[first:last], start=first)).rstrip()
+
     for start in range(len(lines)):
         done, index = 0, start
         while done < len(words) and index < len(lines):
-            taken = next((m for m in range(len(words), done, -1) if " ".join(words[done:m]) in lines[index]), done)
+            taken = next((m for m in range(len(words), done, -1) if joined(done, m) in lines[index]), done)
             if taken == done:
                 break
             done, index = taken, index + 1
