@@ -8,11 +8,12 @@
 #   default-jre-headless             Java for EPUBCheck
 #   chromium                         the browser DAISY Ace drives
 #   pandoc                           the peer in the benchmarks
+#   liblouis-bin liblouis-data       lou_translate and its tables, for the braille (BRF) exporter
 #   nodejs npm                       to install DAISY Ace (only when npm is missing)
 set -euo pipefail
 
 packages=(fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1 fontconfig
-          gettext poppler-utils chromium pandoc)
+          gettext poppler-utils chromium pandoc liblouis-bin liblouis-data)
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 python3 -c "import ensurepip, venv" >/dev/null 2>&1 || packages+=(python3-venv)

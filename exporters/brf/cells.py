@@ -1,0 +1,147 @@
+"""Braille cells on pages: lines that never exceed the width, pages with their number, and BRF.
+
+Cells are Unicode braille (U+2800...U+283F, dots 1-6; U+2800 the blank cell) until :func:`brf`
+encodes them as North American ASCII braille, the 64 characters of BRF files.
+
+- Lines break at blank cells (word boundaries). A word longer than the room a line has (a web
+  address) is divided: as much as fits goes on the line, ended by the code's continuation indicator
+  (UEB's dot 5; a hyphen, dots 36, for the other codes), and the rest continues on the next line
+  at the margin, never right after an indicator cell (a capital, number or grade 1 sign), which
+  belongs with the cell after it.
+- Pages hold ``lines_per_page - 1`` lines of text; the last line carries the braille page number at
+  the right margin. No page starts with a blank line; a heading is never the last line of a page
+  (it moves to the next page with the first line that follows it), and no blank line follows a
+  cell-5 or cell-7 heading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from exporters.brf.content import Para
+from exporters.brf.syllables import SOFT_BREAK
+
+__all__ = ["BLANK", "BRF_CHARACTERS", "Laid", "brf", "paginate", "wrap"]
+
+BLANK = "\u2800"
+BRF_CHARACTERS = " A1B'K2L@CIF/MSP\"E3H9O6R^DJG>NTQ,*5<-U8V.%[$+X!&;:4\\0Z7(_?W]#Y)="
+"""The ASCII braille character of each six-dot cell, in the order of U+2800...U+283F."""
+_TO_BRF = {0x2800 + index: char for index, char in enumerate(BRF_CHARACTERS)}
+_INDICATORS = frozenset("\u2808\u2818\u2838\u2810\u2828\u2830\u2820\u283c")
+"""Cells that modify the cell after them in UEB and most codes: dots 4, 45, 456, 5, 46, 56, 6, 3456."""
+_TOP_BOX = "\u2836"  # dots 2356
+_BOTTOM_BOX = "\u281b"  # dots 1245
+_MIN_PIECE = 6
+"""A divided word starts on the current line only when this many cells fit there."""
+
+
+@dataclass(frozen=True, slots=True)
+class Laid:
+    """A paragraph's translation, ready for pages."""
+
+    para: Para
+    cells: str
+    """Its braille (Unicode), '' for a box line."""
+
+
+def _piece_end(word: str, room: int) -> int:
+    """Where to divide ``word`` so that its first piece and the continuation indicator fit ``room``."""
+    end = max(1, room)
+    while end > 1 and word[end - 1] in _INDICATORS:
+        end -= 1
+    return end
+
+
+def wrap(cells: str, width: int, first: int, runover: int, continuation: str) -> list[str]:
+    """``cells`` in lines of at most ``width`` cells: the first indented ``first`` cells, the others
+    ``runover``. A line breaks at a blank cell, or at a :data:`SOFT_BREAK` (between two syllables of
+    a word) with no sign; a word longer than a line is divided with ``continuation``."""
+    lines: list[str] = []
+    line = BLANK * first
+    fresh = True  # nothing but the indent on the line yet
+
+    def place(word: str, gap: int) -> None:
+        nonlocal line, fresh
+        while word:
+            gap = 0 if fresh else gap
+            if len(line) + gap + len(word) <= width:
+                line += BLANK * gap + word
+                fresh, word = False, ""
+                continue
+            room = width - len(line) - gap - len(continuation)
+            if len(word) > width - runover and (room >= _MIN_PIECE or fresh):
+                end = _piece_end(word, room if room >= 1 else width - runover - len(continuation))
+                line += BLANK * gap + word[:end] + continuation
+                word = word[end:]
+            lines.append(line)
+            line, fresh = BLANK * runover, True
+
+    for word in (w for w in cells.split(BLANK) if w):
+        for index, part in enumerate(p for p in word.split(SOFT_BREAK) if p):
+            place(part, 0 if index else 1)
+    if not fresh:
+        lines.append(line)
+    return lines
+
+
+def _centered(cells: str, width: int) -> list[str]:
+    """Centered lines with at least three blank cells at each end (the extra cell, if any, at the end)."""
+    return [BLANK * ((width - len(line)) // 2) + line for line in wrap(cells, width - 6, 0, 0, "")]
+
+
+def _lines(laid: Laid, width: int, continuation: str) -> list[str]:
+    para = laid.para
+    match para.box:
+        case "top":
+            return [_TOP_BOX * width]
+        case "bottom":
+            return [_BOTTOM_BOX * width]
+        case "":
+            if para.centered:
+                return _centered(laid.cells, width)
+            return wrap(laid.cells, width, para.first, para.runover, continuation)
+
+
+def paginate(
+    laid: Sequence[Laid], width: int, height: int, continuation: str, number: Callable[[int], str]
+) -> list[list[str]]:
+    """Pages of lines (each ``height`` long, its number in the last line's right margin)."""
+    room = height - 1
+    blocks = [(item.para, _lines(item, width, continuation)) for item in laid]
+    pages: list[list[str]] = [[]]
+    blank_pending = False
+    after_heading = False
+    for index, (para, lines) in enumerate(blocks):
+        if not lines:
+            continue
+        page = pages[-1]
+        blank = (para.blank_before or blank_pending) and bool(page) and not after_heading
+        need = 1 + (1 if blank else 0)  # a paragraph flows on to the next page; a heading does not
+        if para.keep_with_next:
+            following = index + 1 < len(blocks) and bool(blocks[index + 1][1])
+            need += len(lines) - 1 + (1 if following else 0)  # all of it and the first line of what follows
+        if len(page) + need > room and page:
+            pages.append([])
+            page, blank = pages[-1], False
+        if blank and len(page) + 1 < room:
+            page.append("")
+        for line in lines:
+            if len(page) == room:
+                pages.append([])
+                page = pages[-1]
+            page.append(line)
+        blank_pending = para.blank_after
+        after_heading = para.keep_with_next and not para.centered
+    out = []
+    for count, page in enumerate(pages, start=1):
+        mark = number(count)
+        lines = [line.rstrip(BLANK) for line in page] + [""] * (room - len(page))
+        out.append([*lines, BLANK * (width - len(mark)) + mark])
+    return out
+
+
+def brf(pages: Sequence[Sequence[str]]) -> bytes:
+    """The pages as a BRF file: ASCII braille, CR LF line ends, a form feed between pages."""
+    text = "\f".join("".join(line.rstrip(BLANK) + "\r\n" for line in page) for page in pages)
+    return text.translate(_TO_BRF).encode("ascii")

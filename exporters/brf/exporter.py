@@ -1,0 +1,148 @@
+"""Braille: ``output/<lang>/<slug>.brf``, a braille ready file for an embosser or a braille display.
+
+The handout view (:mod:`handoutkit.present.view`, links spelled out the first time) becomes braille
+paragraphs (:mod:`exporters.brf.content`), whose text is cleaned and normalized to what the language's
+liblouis table knows (:mod:`exporters.brf.normalize`), translated in one ``lou_translate`` run
+(:mod:`exporters.brf.louis`), and laid out in pages of ASCII braille (:mod:`exporters.brf.cells`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from exporters.brf.cells import Laid, brf, paginate
+from exporters.brf.content import Para, view_paragraphs
+from exporters.brf.louis import LouisError, defined, page_number, probe, translate
+from exporters.brf.normalize import clean, normalize, probe_set
+from exporters.brf.options import BrfOptions
+from exporters.brf.syllables import han_pieces, mark_syllables
+from exporters.brf.tables import default_table, missing_tables
+from handoutkit.context import RenderContext
+from handoutkit.errors import Problem, ProblemError
+from handoutkit.exporter import OutputFile
+from handoutkit.model import Document
+from handoutkit.present.view import handout_view
+from handoutkit.ui import UiMessage
+
+__all__ = ["BrfExporter", "braille_paragraphs"]
+
+UEB_CONTINUATION = "\u2810"
+"""UEB's continuation indicator (dot 5), at the end of a line where a long item is divided."""
+HYPHEN = "\u2824"
+"""Dots 36: the hyphen that divides a word in the Spanish, Vietnamese, Chinese and Arabic codes."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Translated:
+    laid: tuple[Laid, ...]
+    tables: str
+    problems: tuple[Problem, ...]
+
+
+def _tables(ctx: RenderContext) -> tuple[str | None, list[Problem]]:
+    origin = ctx.config.origin("brf", "table", language=ctx.language.tag)
+    tables = ctx.options(BrfOptions).table or default_table(ctx.language.tag)
+    if tables is None:
+        message = (
+            f"no braille table for {ctx.language.tag}: set [language.{ctx.language.tag}.brf] table "
+            'to a liblouis table (README, "Braille (BRF)")'
+        )
+        return None, [Problem("brf-table", origin, message)]
+    missing = missing_tables(tables)
+    if missing:
+        message = (
+            f"liblouis table {', '.join(missing)} is not installed (Debian liblouis-data; "
+            "scripts/install-system-packages.sh)"
+        )
+        return None, [Problem("brf-table", origin, message)]
+    return tables, []
+
+
+def _untranslatable(para: Para, text: str, known: dict[str, bool], tables: str) -> Problem:
+    missing = sorted({char for char in text if not known.get(char, True)})
+    if missing:
+        names = ", ".join(f"{char!r} (U+{ord(char):04X} {unicodedata.name(char, 'unnamed')})" for char in missing)
+        what = f"has characters the liblouis table {tables} cannot write: {names}"
+    else:
+        what = f"could not be translated entirely by the liblouis table {tables}"
+    return Problem("brf-untranslatable", para.origin, f"braille: {text[:60]!r} {what}")
+
+
+def _translate(doc: Document, ctx: RenderContext) -> _Translated:
+    tables, problems = _tables(ctx)
+    if tables is None:
+        return _Translated((), "", tuple(problems))
+    paras = view_paragraphs(handout_view(doc, ctx, addresses="first"))
+    texts = [clean(para.text) for para in paras]
+    try:
+        han = {piece for text in texts for piece in han_pieces(text)}
+        alone = probe(probe_set(texts) | han, tables)
+        known = {char: not char.strip() or defined(cells) for char, cells in alone.items() if len(char) == 1}
+        written = [normalize(text, known) for text in texts]
+        wanted = [index for index, text in enumerate(written) if text and not paras[index].box]
+        cells = dict(zip(wanted, translate([written[index] for index in wanted], tables), strict=True))
+    except LouisError as error:
+        origin = ctx.config.origin("brf", "table", language=ctx.language.tag)
+        return _Translated((), tables, (Problem("brf-liblouis", origin, str(error)),))
+    laid: list[Laid] = []
+    for index, para in enumerate(paras):
+        braille = cells.get(index, "")
+        if any(not 0x2800 <= ord(cell) <= 0x283F for cell in braille):
+            problems.append(_untranslatable(para, written[index], known, tables))
+        if braille or para.box:
+            laid.append(Laid(para, mark_syllables(written[index], braille, alone) if han else braille))
+    return _Translated(tuple(laid), tables, tuple(problems))
+
+
+def braille_paragraphs(doc: Document, ctx: RenderContext) -> list[tuple[Para, str]]:
+    """Each braille paragraph of ``doc`` in ``ctx.language`` with its braille (Unicode), for tests and
+    tools (a back-translation check, for instance)."""
+    found = _translate(doc, ctx)
+    if found.problems:
+        raise ProblemError(list(found.problems))
+    return [(item.para, item.cells) for item in found.laid]
+
+
+class BrfExporter:
+    """Braille ready files: ``output/<lang>/<slug>.brf``, translated by liblouis."""
+
+    name = "brf"
+    description = "Braille (BRF) for embossers and braille displays, translated by liblouis, in pages of 40 × 25"
+    suffixes = (".brf",)
+    label = "Braille (BRF) for embossers and braille displays"
+    ui_messages: tuple[UiMessage, ...] = ()
+    options_class = BrfOptions
+
+    def __init__(self) -> None:
+        self._last: tuple[Document, RenderContext, _Translated] | None = None
+        """The last translation, which ``render`` reuses when it follows ``check`` on the same objects."""
+
+    def _translated(self, doc: Document, ctx: RenderContext) -> _Translated:
+        last = self._last
+        if last is not None and last[0] is doc and last[1] is ctx:
+            return last[2]
+        found = _translate(doc, ctx)
+        self._last = (doc, ctx, found)
+        return found
+
+    def check(self, doc: Document, ctx: RenderContext) -> Sequence[Problem]:
+        """Text the language's table cannot write after normalization, naming its line; a missing table."""
+        return self._translated(doc, ctx).problems
+
+    def render(self, doc: Document, ctx: RenderContext) -> Sequence[OutputFile]:
+        """The handout in braille pages. Raises ProblemError on any problem."""
+        found = self._translated(doc, ctx)
+        if found.problems:
+            raise ProblemError(list(found.problems))
+        options = ctx.options(BrfOptions)
+        continuation = UEB_CONTINUATION if "ueb" in found.tables else HYPHEN
+        pages = paginate(
+            found.laid,
+            options.cells_per_line,
+            options.lines_per_page,
+            continuation,
+            lambda number: page_number(number, found.tables),
+        )
+        return [OutputFile(".brf", brf(pages))]

@@ -1,0 +1,55 @@
+"""Which liblouis table translates each language, and where liblouis keeps its tables.
+
+The defaults are the literary tables liblouis ships for the project's languages. A language outside
+this list needs ``[language.<code>.brf] table = "..."``; the exporter's ``check`` says so.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["DEFAULT_TABLES", "TABLE_DIRS", "DefaultTable", "default_table", "missing_tables", "undefined_table"]
+
+
+@dataclass(frozen=True, slots=True)
+class DefaultTable:
+    """A language's default table and what it is, for the README."""
+
+    table: str
+    grade: str
+
+
+DEFAULT_TABLES: dict[str, DefaultTable] = {
+    "en": DefaultTable("en-ueb-g2.ctb", "Unified English Braille, grade 2 (contracted)"),
+    "es": DefaultTable("es-g1.ctb", "Spanish braille, grade 1 (uncontracted: the code Spanish readers use)"),
+    "vi": DefaultTable("vi-vn-g1.ctb", "Vietnamese braille, grade 1 (partially contracted)"),
+    "zh": DefaultTable("zh-chn.ctb", "Mandarin (current Chinese braille: pinyin initials, finals and tones)"),
+    "ar": DefaultTable("ar-ar-g1.utb", "Unified Arabic Braille, grade 1 (uncontracted)"),
+    "fr": DefaultTable("fr-bfu-comp6.utb", "French unified braille (BFU), uncontracted six-dot"),
+}
+"""By primary language subtag (``zh`` for ``zh-Hans``)."""
+
+TABLE_DIRS: tuple[Path, ...] = (
+    *(Path(part) for part in os.environ.get("LOUIS_TABLEPATH", "").split(",") if part),
+    Path("/usr/share/liblouis/tables"),
+    Path("/usr/local/share/liblouis/tables"),
+)
+"""Where liblouis looks for tables (``LOUIS_TABLEPATH`` first, then Debian's and a local install's folder)."""
+
+
+def default_table(tag: str) -> str | None:
+    """The default table for a BCP 47 tag, or None when the language has none."""
+    found = DEFAULT_TABLES.get(tag.split("-")[0].lower())
+    return found.table if found else None
+
+
+def missing_tables(tables: str) -> list[str]:
+    """The names in a comma-separated table list that no liblouis table folder holds."""
+    return [name for name in tables.split(",") if not any((folder / name).is_file() for folder in TABLE_DIRS)]
+
+
+def undefined_table() -> Path:
+    """The project's one-line table that marks undefined characters with dots 7-8 (see the file)."""
+    return Path(__file__).parent / "tables" / "handoutkit-undefined.cti"
