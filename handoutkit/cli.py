@@ -3,28 +3,31 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from handoutkit.checks import check_project, summarize
+from handoutkit.checks import check_report, summarize
 from handoutkit.errors import HandoutError, ProblemError
 from handoutkit.i18n.commands import CatalogReport, compile_catalogs, extract, init_language, update
-from handoutkit.i18n.stats import stats
+from handoutkit.i18n.stats import StatRow, stats
 from handoutkit.index_page import render_index
 from handoutkit.languages import LanguageError, parse_language
 from handoutkit.options import options_text
 from handoutkit.pipeline import Outcome, build
 from handoutkit.project import Project
+from handoutkit.published import WITHDRAWN_DIR
 from handoutkit.registry import Registered, discover_exporters
+from handoutkit.review_record import record_review
 from handoutkit.selection import Selection, select
 from handoutkit.writer import write_atomic
 
 __all__ = ["main"]
 
-COMMANDS = ("build", "formats", "extract", "update", "init", "compile", "stats", "check")
+COMMANDS = ("build", "formats", "extract", "update", "init", "compile", "stats", "check", "review")
 
 DESCRIPTION = """\
 Export accessible, multilingual handouts from one Markdown source: large-print PDF, EPUB 3,
@@ -41,7 +44,11 @@ commands:
   init       create the .po files of a new language (--lang xx)
   compile    write .mo files beside the .po files, for other gettext tools
   stats      translated / fuzzy / untranslated messages and review status per document and language
-  check      report every problem in sources, catalogs and formats (exit 1 on errors)
+  review     record a review: --doc SLUG [--lang xx] --by "Name, credential" --on YYYY-MM-DD (no --lang: the
+             source's medical review; --lang: that translation's review)
+  check      report every problem in sources, catalogs (msgfmt --check too) and formats, and what the
+             build will export, skip or fail per document and language (exit 1 on errors, skips or
+             failures; --lenient: on errors only)
 
 exit status: 0 success, 1 something failed (details above the summary), 2 bad command line or configuration.
 See README.md for the configuration file, the front matter and the translators' workflow."""
@@ -91,6 +98,18 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with 'formats': also list each exporter's options in handoutkit.toml (type, default, limits)",
     )
+    parser.add_argument("--by", metavar="NAME", help="with 'review': the reviewer and their credential")
+    parser.add_argument("--on", metavar="YYYY-MM-DD", help="with 'review': the date of the review")
+    parser.add_argument(
+        "--fail-on-skip",
+        action="store_true",
+        help="with 'build': exit 1 when any document is skipped in any language (for CI)",
+    )
+    parser.add_argument(
+        "--lenient",
+        action="store_true",
+        help="with 'check': exit 1 on errors only, not when the build would skip a document (work in progress)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
     return parser
 
@@ -112,6 +131,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         project = Project.load(args.project.resolve(), found.schemas)
         if args.command == "init":
             return _init(project, exporters, args, out)
+        if args.command == "review":
+            return _review(project, args, out)
         selection = select(
             project, exporters, langs=args.lang, formats=args.format, docs=args.doc, min_coverage=args.min_coverage
         )
@@ -125,7 +146,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
     match args.command:
         case "build":
-            return _build(project, selection, exporters, args.quiet, out)
+            return _build(project, selection, exporters, args.quiet, out, fail_on_skip=args.fail_on_skip)
         case "extract":
             return _report(project, extract(project, list(exporters.values())), out)
         case "update":
@@ -135,7 +156,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         case "stats":
             return _stats(project, selection, out)
         case "check":
-            return _check(project, selection, out)
+            return _check(project, selection, out, lenient=args.lenient)
     raise AssertionError(args.command)
 
 
@@ -172,6 +193,44 @@ def _init(project: Project, exporters: dict[str, Registered], args: argparse.Nam
     return _report(project, init_language(project, list(exporters.values()), language), out)
 
 
+def _review(project: Project, args: argparse.Namespace, out: TextIO) -> int:
+    docs = [d for value in args.doc or () for d in value.split(",") if d.strip()]
+    codes = [c for value in args.lang or () for c in value.split(",") if c.strip()]
+    if len(docs) != 1 or len(codes) > 1 or not args.by or not args.on:
+        print('export.py: error: review needs --doc SLUG, --by "Name, credential", --on YYYY-MM-DD', file=out)
+        print("           and at most one --lang (none: the source's medical review)", file=out)
+        return 2
+    try:
+        on = dt.date.fromisoformat(args.on)
+    except ValueError:
+        print(f"export.py: error: --on: not a date written YYYY-MM-DD: {args.on!r}", file=out)
+        return 2
+    try:
+        language = parse_language(codes[0].strip()) if codes else project.config.source_language
+    except LanguageError as error:
+        print(f"export.py: error: --lang: {error}", file=out)
+        return 2
+    if language not in project.config.languages:
+        print(f"export.py: error: --lang: {language.tag} is not one of the project's languages", file=out)
+        return 2
+    if docs[0].strip() not in project.slugs():
+        print(f"export.py: error: --doc: no handout source/{docs[0].strip()}.md", file=out)
+        return 2
+    try:
+        record = record_review(project, docs[0].strip(), language, args.by, on)
+    except ProblemError as error:
+        for problem in error.problems:
+            print(problem, file=out)
+        print("review: not recorded", file=out)
+        return 1
+    for note in record.notes:
+        print(note, file=out)
+    what = "source" if language == project.config.source_language else f"{language.tag} translation"
+    where = project.display(record.written) if record.written else "nothing changed"
+    print(f"review: recorded the {what} review of {docs[0].strip()} ({where})", file=out)
+    return 0
+
+
 def _report(project: Project, report: CatalogReport, out: TextIO) -> int:
     for problem in report.problems:
         print(problem, file=out)
@@ -196,22 +255,48 @@ def _stats(project: Project, selection: Selection, out: TextIO) -> int:
         done = f"{c.translated}/{c.total}"
         print(
             f"{row.domain:<32} {row.lang:<8} {done:>10} {c.fuzzy:>6} {c.untranslated:>9} {c.rejected:>8}  "
-            f"{row.review} ({c.percent:.0f}%)",
+            f"{row.review} ({c.percent:.0f}%){_review_states(row)}"
+            + (f"; reading level: {row.reading_level}" if row.reading_level != "-" else ""),
             file=out,
         )
     return 1 if any(row.error for row in rows) else 0
 
 
-def _check(project: Project, selection: Selection, out: TextIO) -> int:
-    problems = check_project(project, selection)
-    for problem in problems:
+def _review_states(row: StatRow) -> str:
+    """Each review's state after the review column (none for the ui domain)."""
+    states = (("source", row.source_review), ("translation", row.translation_review))
+    return "".join(f"; {what} review: {state}" for what, state in states if state != "-")
+
+
+def _check(project: Project, selection: Selection, out: TextIO, *, lenient: bool) -> int:
+    report = check_report(project, selection)
+    for problem in report.problems:
         print(problem, file=out)
-    errors, warnings = summarize(problems)
-    print(f"check: {errors} errors, {warnings} warnings", file=out)
-    return 1 if errors else 0
+    for verdict in report.verdicts:
+        print(f"build will {verdict}", file=out)
+    for line in report.reading_levels:
+        print(f"reading level: {line}", file=out)
+    errors, warnings = summarize(report.problems)
+    counts = {status: sum(1 for v in report.verdicts if v.status == status) for status in ("export", "skip", "fail")}
+    print(
+        f"check: {errors} errors, {warnings} warnings; "
+        f"export {counts['export']}, skip {counts['skip']}, fail {counts['fail']}",
+        file=out,
+    )
+    if errors:
+        return 1
+    return 0 if lenient or not (counts["skip"] or counts["fail"]) else 1
 
 
-def _build(project: Project, selection: Selection, exporters: dict[str, Registered], quiet: bool, out: TextIO) -> int:
+def _build(
+    project: Project,
+    selection: Selection,
+    exporters: dict[str, Registered],
+    quiet: bool,
+    out: TextIO,
+    *,
+    fail_on_skip: bool = False,
+) -> int:
     started = time.monotonic()
     formats = len(selection.exporters)
     collections = sum(1 for e in selection.exporters if e.collection) if selection.collections else 0
@@ -240,8 +325,9 @@ def _build(project: Project, selection: Selection, exporters: dict[str, Register
     failed = report.failed
     files = sum(len(o.files) for o in built)
     print(
-        f"\nbuilt {len(built)} ({files} files), skipped {len(skipped)}, failed {len(failed)} "
-        f"in {time.monotonic() - started:.1f} s; index: {project.display(project.output_dir / 'index.html')}",
+        f"\nbuilt {len(built)} ({files} files), skipped {len(skipped)}, failed {len(failed)}, "
+        f"withdrawn {len(report.withdrawn)} in {time.monotonic() - started:.1f} s; "
+        f"index: {project.display(project.output_dir / 'index.html')}",
         file=out,
     )
     for outcome in skipped:
@@ -250,4 +336,13 @@ def _build(project: Project, selection: Selection, exporters: dict[str, Register
         print(f"  FAILED  {outcome.lang} {outcome.name} {outcome.format}: {outcome.reason}", file=out)
         for problem in outcome.problems:
             print(f"          {problem}", file=out)
-    return 0 if report.ok else 1
+    for withdrawal in report.withdrawn:
+        moved = ", ".join(project.display(project.output_dir / old) for old, _ in withdrawal.moved)
+        print(
+            f"  withdrawn {withdrawal.lang} {withdrawal.name} {withdrawal.format}: {moved} ({withdrawal.note}); "
+            f"moved to {project.display(project.output_dir / WITHDRAWN_DIR)}/",
+            file=out,
+        )
+    if not report.ok:
+        return 1
+    return 1 if fail_on_skip and skipped else 0

@@ -103,6 +103,11 @@ class Config:
     do_not_translate: tuple[Term, ...] = ()
     """Names every translation must keep as written (or as one of the renderings accepted for its
     language): organizations, agencies, drugs."""
+    max_grade: float = 8.0
+    """``[reading_level] max_grade``: the Flesch-Kincaid grade above which ``check`` warns (English)."""
+    min_inflesz: float = 55.0
+    """``[reading_level] min_inflesz``: the Szigriszt-Pazos perspicuity below which ``check`` warns
+    (Spanish; 55 is where INFLESZ's "normal" begins)."""
     lines: Mapping[tuple[str, ...], int] = field(default_factory=dict)
     """The line each table and dotted key was written on (``("organization", "name")`` -> 18)."""
 
@@ -221,6 +226,7 @@ CORE_KEYS = _LANGUAGE_KEYS | {
     "collection",
     "language",
     "do_not_translate",
+    "reading_level",
 }
 """Every core top-level key: no exporter's table may take one of these names."""
 _COLLECTION_KEYS = frozenset({"title", "file_name"})
@@ -261,6 +267,7 @@ def _build(data: dict[str, Any], path: Path | None, lines: _Lines, claimed: Mapp
         raise error(("min_coverage",), "'min_coverage' must be a number from 0 to 100")
 
     terms = _terms(data.get("do_not_translate", []), error)
+    max_grade, min_inflesz = _reading_level(data.get("reading_level", {}), error)
 
     defaults = Settings().with_options(*(schema() for schema in schemas.values()))
     base = _apply(defaults, _validated(data, (), schemas, defaults, error), schemas)
@@ -294,7 +301,27 @@ def _build(data: dict[str, Any], path: Path | None, lines: _Lines, claimed: Mapp
         schemas=MappingProxyType(dict(schemas)),
         lines=MappingProxyType(dict(lines.positions)),
         do_not_translate=terms,
+        max_grade=max_grade,
+        min_inflesz=min_inflesz,
     )
+
+
+_READING_LEVEL_LIMITS = {"max_grade": (8.0, 0.0, 20.0), "min_inflesz": (55.0, 0.0, 100.0)}
+"""``[reading_level]`` keys: (default, lowest, highest)."""
+
+
+def _reading_level(raw: Any, error: Any) -> tuple[float, float]:
+    """``[reading_level] max_grade`` (English) and ``min_inflesz`` (Spanish): the limits ``check`` warns at."""
+    if not isinstance(raw, dict):
+        raise error(("reading_level",), "'reading_level' must be a table")
+    _no_unknown(raw, frozenset(_READING_LEVEL_LIMITS), ("reading_level",), error)
+    values = []
+    for key, (default, low, high) in _READING_LEVEL_LIMITS.items():
+        value = raw.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+            raise error(("reading_level", key), f"reading_level {key} must be a number from {low:g} to {high:g}")
+        values.append(float(value))
+    return values[0], values[1]
 
 
 def _terms(raw: Any, error: Any) -> tuple[Term, ...]:

@@ -22,8 +22,13 @@ class OutputFile:
     """One file an exporter made: ``output/<lang>/<slug><suffix>``."""
 
     suffix: str
-    """The end of the file name, with its dot: ``.pdf``, ``.sms.json``."""
+    """The end of the file name, with its dot: ``.pdf``, ``.sms.json`` ('' for a shared file)."""
     data: bytes
+    shared_path: str = ""
+    """For a file the whole site shares (an image every language's page links): its path under
+    ``output/`` (``assets/3f2a9c0d.svg``: lowercase letters, digits, ``-``, ``_`` and ``.`` in each
+    segment). It is written once, only when missing or different, and never withdrawn with one output:
+    give it a name that changes with its bytes."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,10 +12,21 @@ import yaml
 
 from handoutkit.errors import Problem
 from handoutkit.model import Origin
+from handoutkit.review import DIGEST, is_future
 
 __all__ = ["FIELDS", "TRANSLATED_FIELDS", "FrontMatter", "RawReference", "parse_front_matter"]
 
-FIELDS = ("title", "summary", "sms", "sms_parts", "reviewed_by", "reviewed_on", "updated", "references")
+FIELDS = (
+    "title",
+    "summary",
+    "sms",
+    "sms_parts",
+    "reviewed_by",
+    "reviewed_on",
+    "reviewed_digest",
+    "updated",
+    "references",
+)
 """Every field a handout's front matter may have."""
 TRANSLATED_FIELDS = ("title", "summary", "sms", "references")
 """The fields whose text goes to translators (each reference's ``text``)."""
@@ -100,13 +111,17 @@ class FrontMatter:
     sms_parts: int | None = None
     reviewed_by: str = ""
     reviewed_on: dt.date | None = None
+    reviewed_digest: str = ""
     updated: dt.date | None = None
     references: list[RawReference] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
 
 
-def parse_front_matter(text: str, path: str, first_line: int) -> tuple[FrontMatter, list[Problem]]:
-    """Check the YAML between the ``---`` lines. ``first_line`` is the file line of the YAML's first line."""
+def parse_front_matter(
+    text: str, path: str, first_line: int, today: dt.date | None = None
+) -> tuple[FrontMatter, list[Problem]]:
+    """Check the YAML between the ``---`` lines. ``first_line`` is the file line of the YAML's first line;
+    a review dated after ``today`` (default: :func:`handoutkit.review.today`) is an error."""
     problems: list[Problem] = []
 
     def problem(line: int, message: str) -> None:
@@ -149,6 +164,9 @@ def parse_front_matter(text: str, path: str, first_line: int) -> tuple[FrontMatt
         problem(result.lines.get("reviewed_by", first_line), "'reviewed_by' is set but 'reviewed_on' is not")
     if result.reviewed_on is not None and not result.reviewed_by.strip() and "reviewed_by" not in rejected:
         problem(result.lines.get("reviewed_on", first_line), "'reviewed_on' is set but 'reviewed_by' is not")
+    if result.reviewed_on is not None and is_future(result.reviewed_on, today):
+        day = result.reviewed_on.isoformat()
+        problem(result.lines["reviewed_on"], f"'reviewed_on' is in the future ({day}): date a review when it is done")
     return result, problems
 
 
@@ -191,6 +209,13 @@ def _field(result: FrontMatter, key: str, value: Any, node: yaml.Node, first_lin
                 problem(line, f"{key!r} must be a date written YYYY-MM-DD, not {value!r}")
             else:
                 setattr(result, key, value)
+        case "reviewed_digest":
+            if value in (None, ""):
+                return
+            if not isinstance(value, str) or not DIGEST.match(value.strip()):
+                problem(line, f"'reviewed_digest' is not a digest the 'review' command wrote: {value!r}")
+            else:
+                result.reviewed_digest = value.strip()
         case "references":
             if not isinstance(value, list):
                 problem(line, "'references' must be a list")

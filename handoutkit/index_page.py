@@ -10,8 +10,9 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from handoutkit.errors import ProblemError
-from handoutkit.languages import Language, text_direction
+from handoutkit.languages import Language, parse_language, text_direction
 from handoutkit.project import Project
+from handoutkit.published import Manifest, read_manifest
 from handoutkit.registry import Registered
 
 __all__ = ["render_index"]
@@ -25,6 +26,8 @@ class _File:
     label: str
     size: str
     media_type: str
+    note: str = ""
+    """What a reader should know before choosing this file (an exporter's ``index_note``)."""
 
 
 @cache
@@ -53,22 +56,55 @@ def _label(exporter: Registered, suffix: str) -> str:
     return str(labels.get(suffix, label))
 
 
-def _files(project: Project, tag: str, name: str, exporters: Sequence[Registered], *, collection: bool) -> list[_File]:
+def _files(
+    project: Project, manifest: Manifest, tag: str, name: str, exporters: Sequence[Registered], *, collection: bool
+) -> list[_File]:
+    """The files of ``name`` in ``tag`` that the manifest publishes (a user's own files are never listed)."""
     files: list[_File] = []
     for exporter in exporters:
         if collection and not exporter.collection:
             continue
+        published = manifest.outputs.get((name, tag, exporter.name))
+        recorded = {path for path, _ in published.files} if published is not None else set()
         for suffix in exporter.suffixes:
-            path = project.output_dir / tag / f"{name}{suffix}"
-            if path.is_file():
+            href = f"{tag}/{name}{suffix}"
+            path = project.output_dir / href
+            if href in recorded and path.is_file():
                 media = _MEDIA_TYPES.get(suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                files.append(
-                    _File(f"{tag}/{name}{suffix}", _label(exporter, suffix), human_size(path.stat().st_size), media)
-                )
+                note = exporter.index_note(parse_language(tag))
+                files.append(_File(href, _label(exporter, suffix), human_size(path.stat().st_size), media, note))
     return files
 
 
-def _entry(language: Language, title: str, title_lang: str, files: list[_File]) -> dict[str, object]:
+def _notes(
+    manifest: Manifest, tag: str, name: str, exporters: Sequence[Registered], *, collection: bool, has_files: bool
+) -> list[str]:
+    """Why ``name`` (or some of its formats) is not available in ``tag``: one sentence per distinct reason
+    (naming the formats when some are available, or the reasons differ)."""
+    missing: dict[tuple[str, bool], list[str]] = {}
+    considered = [e for e in exporters if e.collection or not collection]
+    for exporter in considered:
+        entry = manifest.unavailable.get((name, tag, exporter.name))
+        if entry is not None:
+            label = getattr(exporter.exporter, "label", "") or exporter.name.upper()
+            missing.setdefault((entry.note, bool(entry.withdrawn)), []).append(str(label))
+    notes = []
+    for (note, withdrawn), labels in missing.items():
+        what = "Withdrawn" if withdrawn else "Not available"
+        which = f" ({', '.join(labels)})" if len(missing) > 1 or has_files else ""
+        notes.append(f"{what}{which}: {note}.")
+    return notes
+
+
+def _availability(
+    project: Project, manifest: Manifest, tag: str, name: str, exporters: Sequence[Registered], *, collection: bool
+) -> tuple[list[_File], list[str]]:
+    """The published files of ``name`` in ``tag``, and why the others are not available."""
+    files = _files(project, manifest, tag, name, exporters, collection=collection)
+    return files, _notes(manifest, tag, name, exporters, collection=collection, has_files=bool(files))
+
+
+def _entry(language: Language, title: str, title_lang: str, files: list[_File], notes: list[str]) -> dict[str, object]:
     """One language of one document (or of the collection) on the page."""
     return {
         "tag": language.tag,
@@ -79,6 +115,7 @@ def _entry(language: Language, title: str, title_lang: str, files: list[_File]) 
         "title_lang": title_lang,
         "title_dir": text_direction(title_lang),
         "files": files,
+        "notes": notes,
     }
 
 
@@ -102,11 +139,13 @@ def _collection_title(project: Project, language: Language) -> tuple[str, str]:
 
 
 def render_index(project: Project, exporters: Sequence[Registered]) -> bytes:
-    """The index page of what is in ``output/`` now (files from earlier builds included).
+    """The index page of what ``output/`` publishes now (outputs of earlier builds included), as its
+    manifest records it, with the reason a handout is not available in a language.
 
     A broken source or catalog never stops the page: its titles fall back to the source's or the slug.
     """
     config = project.config
+    manifest, _ = read_manifest(project.output_dir)
     documents = []
     for slug in project.slugs():
         try:
@@ -117,7 +156,7 @@ def render_index(project: Project, exporters: Sequence[Registered]) -> bytes:
             _entry(
                 language,
                 *_title(project, slug, language),
-                _files(project, language.tag, slug, exporters, collection=False),
+                *_availability(project, manifest, language.tag, slug, exporters, collection=False),
             )
             for language in config.languages
         ]
@@ -127,7 +166,7 @@ def render_index(project: Project, exporters: Sequence[Registered]) -> bytes:
         _entry(
             language,
             *_collection_title(project, language),
-            _files(project, language.tag, name, exporters, collection=True),
+            *_availability(project, manifest, language.tag, name, exporters, collection=True),
         )
         for language in config.languages
     ]

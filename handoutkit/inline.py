@@ -7,6 +7,7 @@ msgstr with the same function, so a translation is read exactly like the source 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import cache
 
@@ -16,7 +17,7 @@ from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from handoutkit.languages import LanguageError, parse_language
-from handoutkit.model import Emphasis, Inline, LineBreak, Link, Span, Strong, Text
+from handoutkit.model import Emphasis, Inline, LineBreak, Link, Span, Strong, Text, plain_text
 from handoutkit.walk import iter_inlines, link_targets
 
 __all__ = [
@@ -85,7 +86,11 @@ def parse_plain(source: str) -> tuple[Inline, ...]:
     return _unread_spans(_convert(children or []))
 
 
-_UNREAD_SPAN = re.compile(r"\]\{[^{}]*\blang\s*=[^{}]*\}")
+_UNREAD_SPAN = re.compile(r"\{\s*lang\s*=[^{}]*\}")
+"""Span attributes left in the text: the span around them could not be read."""
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Embeddings, overrides and isolates: the presentation layer isolates runs itself (handoutkit.present.bidi);
+typed by hand they can show a phone number reversed or turn a whole message around."""
 
 
 def _unread_spans(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
@@ -93,7 +98,15 @@ def _unread_spans(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
     (``[words]{lang=xx-!!}`` would otherwise print its markup): then :class:`InlineError`."""
     for node in iter_inlines(inlines):
         if isinstance(node, Text) and (found := _UNREAD_SPAN.search(node.text)):
-            raise InlineError(f"{found.group(0)[1:]!r} could not be read as a language span: write [words]{{lang=xx}}")
+            raise InlineError(f"{found.group(0)!r} could not be read as a language span: write [words]{{lang=xx}}")
+        if isinstance(node, Text) and (control := _BIDI_CONTROLS.search(node.text)):
+            name = unicodedata.name(control.group(0), "a bidirectional control")
+            raise InlineError(
+                f"U+{ord(control.group(0)):04X} {name} is not allowed: right-to-left runs are isolated "
+                "automatically, and a phrase's language is marked with [words]{lang=xx}"
+            )
+        if isinstance(node, Span) and not plain_text(node.children).strip():
+            raise InlineError(f"an empty span [{{lang={node.lang}}}] marks no words")
     return inlines
 
 

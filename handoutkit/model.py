@@ -329,6 +329,8 @@ class Metadata:
     reviewed_by: str = ""
     """Who reviewed the source medically; empty until a qualified person has."""
     reviewed_on: dt.date | None = None
+    reviewed_digest: str = ""
+    """What the source review covered (written by the ``review`` command; see :mod:`handoutkit.review`)."""
     updated: dt.date | None = None
     """When the source content last changed."""
     references: tuple[Reference, ...] = ()
@@ -336,10 +338,12 @@ class Metadata:
 
 @dataclass(frozen=True, slots=True)
 class Review:
-    """Who vouched for a document in one language.
+    """Who vouched for a document in one language, and whether that still holds.
 
-    The source language counts as reviewed when the source is; a translation only when the source is
-    reviewed and its catalog records a translation review as well.
+    The source language counts as reviewed when the source's review holds; a translation only when the
+    source's does, its catalog's translation review holds too, and no unit is shown in the source
+    language. A review holds when its text has not changed since (its digest), it is not older than the
+    source's ``updated`` date, and (for a translation) the catalog's status is not a draft.
     """
 
     source_by: str = ""
@@ -350,11 +354,29 @@ class Review:
     translation_on: dt.date | None = None
     is_translation: bool = False
     """True when the document is in a language other than the source language."""
+    source_void: str = ""
+    """Why the recorded source review does not count ("" when it does, or when there is none)."""
+    translation_void: str = ""
+    """Why the recorded translation review does not count ("" when it does, or when there is none)."""
+    translation_draft: bool = False
+    """True when the catalog's ``X-Translation-Status`` says the translation is a draft."""
+    fallback_units: int = 0
+    """How many units are shown in the source language because they have no usable translation."""
+    source_at: Origin | None = None
+    """Where the source review is recorded (its front matter line)."""
+    translation_at: Origin | None = None
+    """Where the translation review is recorded (its catalog header line)."""
 
     @property
     def source_reviewed(self) -> bool:
-        """True when the source's medical review is recorded."""
-        return bool(self.source_by.strip()) and self.source_on is not None
+        """True when the source's medical review is recorded and still holds."""
+        return bool(self.source_by.strip()) and self.source_on is not None and not self.source_void
+
+    @property
+    def translation_reviewed(self) -> bool:
+        """True when the catalog's translation review is recorded and still holds (whatever the source's)."""
+        recorded = bool(self.translation_by.strip()) and self.translation_on is not None
+        return recorded and not self.translation_void and not self.translation_draft
 
     @property
     def reviewed(self) -> bool:
@@ -363,7 +385,7 @@ class Review:
             return False
         if not self.is_translation:
             return True
-        return bool(self.translation_by.strip()) and self.translation_on is not None
+        return self.translation_reviewed and self.fallback_units == 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ The handout view (:mod:`handoutkit.present.view`) turns them into phrases; the w
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from handoutkit.model import Document
@@ -88,8 +89,10 @@ def review_notices(doc: Document, ui: UiText) -> tuple[Notice, ...]:
 
 def tel_uri(phone: str) -> str:
     """A ``tel:`` URI for a written phone number (``+1 (555) 010-0199`` -> ``tel:+15550100199``)."""
-    digits = re.sub(r"[^0-9+]", "", phone)
-    return f"tel:{digits}" if re.search(r"\d", digits) else ""
+    # Digits of any script (Arabic-Indic ٥٠٣ too) dial as ASCII digits.
+    ascii_digits = "".join(str(unicodedata.digit(c)) if unicodedata.category(c) == "Nd" else c for c in phone)
+    digits = re.sub(r"[^0-9+]", "", ascii_digits)
+    return f"tel:{digits}" if re.search(r"[0-9]", digits) else ""
 
 
 LINK_MESSAGES = {

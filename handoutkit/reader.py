@@ -6,6 +6,8 @@ an error naming the file and line; nothing is silently dropped.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -29,11 +31,11 @@ from handoutkit.model import (
     Origin,
     Paragraph,
     Reference,
-    Review,
     Text,
     TextUnit,
     UnitKind,
 )
+from handoutkit.review import source_review
 
 __all__ = ["SLUG", "SOURCE_DIR", "find_sources", "read_document", "read_text"]
 
@@ -67,8 +69,9 @@ def find_sources(project: Path) -> list[str]:
     return slugs
 
 
-def read_document(project: Path, slug: str, source_lang: str) -> Document:
-    """Read ``source/<slug>.md`` of ``project``; :class:`ProblemError` lists every problem found."""
+def read_document(project: Path, slug: str, source_lang: str, today: dt.date | None = None) -> Document:
+    """Read ``source/<slug>.md`` of ``project``; :class:`ProblemError` lists every problem found (a review
+    dated after ``today``, default the real clock's, among them)."""
     if not SLUG.match(slug):
         raise ProblemError.single("slug", Origin(f"{SOURCE_DIR}/{slug}.md", 0), f"not a valid handout name: {slug!r}")
     path = f"{SOURCE_DIR}/{slug}.md"
@@ -78,13 +81,16 @@ def read_document(project: Path, slug: str, source_lang: str) -> Document:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ProblemError.single("encoding", Origin(path, line), "the file is not UTF-8 text") from None
-    return read_text(text, path, slug, source_lang, Assets(project / SOURCE_DIR))
+    return read_text(text, path, slug, source_lang, Assets(project / SOURCE_DIR), today)
 
 
-def read_text(text: str, path: str, slug: str, source_lang: str, assets: Assets) -> Document:
-    """Read a handout from its text (``path`` is used in messages and ``#:`` references)."""
+def read_text(
+    text: str, path: str, slug: str, source_lang: str, assets: Assets, today: dt.date | None = None
+) -> Document:
+    """Read a handout from its text (``path`` is used in messages and ``#:`` references); a review
+    dated after ``today`` (default: the real clock's) is an error."""
     text = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
-    builder = _Builder(path, source_lang, assets)
+    builder = _Builder(path, source_lang, assets, today)
     tree = SyntaxTreeNode(markdown_parser().parse(text))
     children = list(tree.children)
     if not children or children[0].type != "front_matter":
@@ -95,17 +101,17 @@ def read_text(text: str, path: str, slug: str, source_lang: str, assets: Assets)
     blocks = builder.blocks(children[1:])
     if builder.problems:
         raise ProblemError(builder.problems)
-    return Document(
+    doc = Document(
         slug=slug,
         path=path,
         lang=source_lang,
         source_lang=source_lang,
         meta=meta,
         blocks=blocks,
-        review=Review(source_by=meta.reviewed_by, source_on=meta.reviewed_on),
         units_total=builder.units,
         units_translated=builder.units,
     )
+    return dataclasses.replace(doc, review=source_review(doc, builder.review_at))
 
 
 @dataclass
@@ -113,7 +119,9 @@ class _Builder:
     path: str
     lang: str
     assets: Assets
+    today: dt.date | None = None
     problems: list[Problem] = field(default_factory=list)
+    review_at: Origin | None = None
     units: int = 0
     heading_level: int = 1
     anchors: set[str] = field(default_factory=set)
@@ -133,8 +141,10 @@ class _Builder:
     # ---------------------------------------------------------------- front matter
 
     def metadata(self, node: SyntaxTreeNode) -> Metadata:
-        fm, problems = parse_front_matter(node.content, self.path, _line(node) + 1)
+        fm, problems = parse_front_matter(node.content, self.path, _line(node) + 1, self.today)
         self.problems.extend(problems)
+        if "reviewed_by" in fm.lines:
+            self.review_at = Origin(self.path, fm.lines["reviewed_by"])
         title = self.unit(fm.title, fm.lines.get("title", 1), "title", markdown=False)
         summary = self.unit(fm.summary, fm.lines["summary"], "summary") if fm.summary else None
         sms = tuple(self.unit(text, line, "sms", markdown=False) for text, line in fm.sms)
@@ -148,6 +158,7 @@ class _Builder:
             sms_parts=fm.sms_parts,
             reviewed_by=fm.reviewed_by,
             reviewed_on=fm.reviewed_on,
+            reviewed_digest=fm.reviewed_digest,
             updated=fm.updated,
             references=references,
         )

@@ -16,6 +16,7 @@ from handoutkit.config import CORE_KEYS
 from handoutkit.context import RenderContext
 from handoutkit.errors import Problem
 from handoutkit.exporter import CatalogHints, OutputFile
+from handoutkit.languages import Language
 from handoutkit.model import Document, Origin
 from handoutkit.options import schema_problem
 from handoutkit.ui import UiMessage
@@ -28,7 +29,9 @@ BUILTINS = {
     "sms": "exporters.sms:SmsExporter",
     "pdf": "exporters.pdf:PdfExporter",
     "epub": "exporters.epub:EpubExporter",
+    "web": "exporters.web:WebExporter",
     "json": "exporters.json_dump:JsonExporter",
+    "brf": "exporters.brf:BrfExporter",
 }
 """The built-ins, as pyproject.toml declares them, for a checkout that is not installed."""
 
@@ -61,6 +64,11 @@ class Registered:
     def collection(self) -> bool:
         """True when the exporter also makes one file per language holding every document."""
         return callable(getattr(self.exporter, "render_collection", None))
+
+    def index_note(self, language: Language) -> str:
+        """A sentence the index page shows beside this format's files in ``language`` ('' for none)."""
+        note = getattr(self.exporter, "index_note", None)
+        return str(note(language)) if callable(note) else ""
 
     @property
     def ui_messages(self) -> tuple[UiMessage, ...]:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import gettext
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import polib
+import pytest
 
-from tests.conftest import REPO, run_cli
+from tests.conftest import DATA, REPO, run_cli
+
+CATALOGS = DATA / "catalogs"
 
 
 def entries(path: Path) -> dict[str, polib.POEntry]:
@@ -179,6 +183,17 @@ def test_compile_writes_mo_files_that_gettext_reads(project_copy):
     assert translations.gettext("Basic handout") == "Folleto básico"
 
 
+@pytest.mark.parametrize("broken", ["es-plural-forms-broken.po", "es-trailing-newline.po", "es-duplicate.po"])
+def test_compile_writes_no_mo_for_a_catalog_gettext_would_refuse(project_copy, broken):
+    project = project_copy("basic")
+    po = project / "locales/es/LC_MESSAGES/basic.po"
+    shutil.copy(CATALOGS / broken, po)
+    code, output = run_cli(project, "compile")
+    assert code == 1, output
+    assert "locales/es/LC_MESSAGES/basic.po:" in output and ": error: " in output
+    assert not po.with_suffix(".mo").exists()
+
+
 def test_stats_counts_translated_fuzzy_and_untranslated_with_review_status(project_copy):
     project = project_copy("update")
     run_cli(project, "update")
@@ -210,3 +225,48 @@ def test_update_gives_each_sms_entry_its_budget_for_the_language(project_copy):
     assert "max-length:129" in sms.flags, sms.flags
     assert sms.comment.splitlines()[-1].startswith("SMS: at most 1 part.")
     assert sms.msgstr == "Llame a {organization} al {phone}."
+
+
+def _pybabel_extract(project: Path, pot: Path) -> None:
+    command = [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(REPO / "babel.cfg")]
+    subprocess.run([*command, "-o", str(pot), "."], cwd=project, check=True, capture_output=True)
+
+
+def test_plain_pybabel_extract_gives_the_same_flags_and_no_guessed_format(project_copy, tmp_path):
+    project = project_copy("babel-flags")
+    run_cli(project, "extract")
+    babel_pot = tmp_path / "babel.pot"
+    _pybabel_extract(project, babel_pot)
+    ours = entries(project / "locales" / "percent.pot")
+    theirs = entries(babel_pot)
+    assert {m: sorted(e.flags) for m, e in theirs.items()} == {m: sorted(e.flags) for m, e in ours.items()}
+    assert theirs["About 37% for NSCLC and 18% for SCLC, counted from diagnosis."].flags == ["md-text"]
+
+
+def test_a_correct_translation_of_a_pybabel_template_passes_msgfmt_check(project_copy, tmp_path):
+    project = project_copy("babel-flags")
+    babel_pot = tmp_path / "babel.pot"
+    _pybabel_extract(project, babel_pot)
+    translated = entries(project / "translated" / "es.po")
+    po = polib.pofile(str(babel_pot), wrapwidth=0)
+    for entry in po:
+        entry.msgstr = translated[entry.msgid].msgstr
+        entry.flags = [f for f in entry.flags if f != "fuzzy"]
+    po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
+    po.metadata["Language"] = "es"
+    po.save(str(tmp_path / "es.po"))
+    result = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(tmp_path / "es.po")], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_msgid_written_twice_is_an_error_naming_both_lines():
+    from handoutkit.errors import ProblemError
+    from handoutkit.i18n.po import read_catalog
+
+    with pytest.raises(ProblemError) as raised:
+        read_catalog(CATALOGS / "es-duplicate.po", "locales/es/LC_MESSAGES/basic.po")
+    [problem] = raised.value.problems
+    assert problem.kind == "po-duplicate" and "already in the catalog at line" in problem.message
+    assert problem.origin.line > int(problem.message.split("at line ")[1].split(":")[0])

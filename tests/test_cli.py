@@ -34,7 +34,7 @@ def test_a_lower_threshold_exports_with_source_text_kept(project_copy):
     code, output = run_cli(project, "--format", "text", "--lang", "ar", "--min-coverage", "0")
     assert code == 0, output
     text = (project / "output/ar/basic.txt").read_text()
-    assert text.startswith("Language: العربية\n\nBasic handout\n")
+    assert text.startswith("Language: العربية\n\nFixture Clinic\n\nBasic handout\n")
 
 
 def test_lang_accepts_gettext_and_bcp47_forms(project_copy):
@@ -92,14 +92,16 @@ def test_a_broken_source_fails_its_document_and_the_others_still_build(project_c
     assert (project / "output/en/basic.txt").is_file()
 
 
-def test_a_failed_build_leaves_earlier_outputs_intact(project_copy):
+def test_a_failed_build_leaves_earlier_outputs_intact_but_withdraws_the_ones_its_inputs_made_stale(project_copy):
     project = project_copy("basic")
     run_cli(project, "--format", "text")
     before = (project / "output/es/basic.txt").read_bytes()
     shutil.copy(DATA / "catalogs/syntax-error.po", project / "locales/es/LC_MESSAGES/basic.po")
-    code, _ = run_cli(project, "--format", "text")
+    code, output = run_cli(project, "--format", "text")
     assert code == 1
-    assert (project / "output/es/basic.txt").read_bytes() == before
+    assert not (project / "output/es/basic.txt").exists()
+    assert (project / "output/.withdrawn/es/basic.txt").read_bytes() == before
+    assert "withdrawn es basic text: output/es/basic.txt (its catalog has errors)" in output
 
 
 def test_rejected_translations_are_reported_with_the_po_line_and_block_the_default_export(project_copy):

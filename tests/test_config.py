@@ -93,9 +93,10 @@ def test_a_value_of_the_wrong_type_is_refused(tmp_path):
     assert "handoutkit.toml:2: error: 'parts' must be a number, not 'two'" in error_of(tmp_path, "wrong-type")
 
 
-def test_an_sms_link_template_may_use_only_lang_and_slug(tmp_path):
+def test_an_sms_link_template_may_use_only_id_lang_and_slug(tmp_path):
     message = error_of(tmp_path, "bad-link-template")
-    assert "handoutkit.toml:3: error: sms link_template: may use only {lang} and {slug}, not ['language']" in message
+    expected = "handoutkit.toml:3: error: sms link_template: may use only {id}, {lang} and {slug}, not ['language']"
+    assert expected in message
 
 
 def test_an_unknown_table_names_its_line_and_the_exporters_that_have_options(tmp_path):

@@ -153,3 +153,23 @@ def test_the_english_check_catches_an_untranslated_sentence():
 def test_the_number_check_catches_a_changed_figure():
     assert numbers("survival is 8%") != numbers("la supervivencia es del 18%")
     assert numbers("5-year rate of 8%") == numbers("معدل ٥ سنوات ٨٪")
+
+
+def test_the_shipped_templates_and_catalogs_are_what_update_writes(tmp_path):
+    # Notes, flags and SMS budgets come from the code and the sources: a catalog out of step with them
+    # shows translators wrong advice (a max-length a message can no longer keep).
+    import shutil
+
+    from tests.conftest import run_cli
+
+    for name in ("source", "locales"):
+        shutil.copytree(REPO / name, tmp_path / name, ignore=shutil.ignore_patterns("*.mo"))
+    shutil.copy(REPO / "handoutkit.toml", tmp_path / "handoutkit.toml")
+    code, output = run_cli(tmp_path, "update")
+    assert code == 0, output
+    changed = [
+        str(path.relative_to(tmp_path))
+        for path in sorted((tmp_path / "locales").rglob("*.po*"))
+        if path.read_bytes() != (REPO / path.relative_to(tmp_path)).read_bytes()
+    ]
+    assert changed == [], "run: python export.py update"

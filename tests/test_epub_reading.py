@@ -81,9 +81,12 @@ def test_a_collection_reads_as_every_handout_in_order(lang: str) -> None:
     assert_in_order(reading_text(collection(lang)), words + contact_words(document(SLUGS[0], lang), ctx))
 
 
-def test_the_reading_begins_with_the_cover_then_the_title_and_main_message() -> None:
+def test_the_reading_begins_with_the_cover_then_the_organization_title_and_main_message() -> None:
     text = reading_text(handout("breathing", "es"))
-    assert text.startswith("[Falta de aire en casa] Falta de aire en casa Mensaje principal Sentir falta de aire")
+    assert text.startswith(
+        "[Falta de aire en casa] Riverside Community Clinic Falta de aire en casa "
+        "Mensaje principal Sentir falta de aire"
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -55,13 +55,14 @@ def test_each_section_page_starts_with_its_h2() -> None:
     assert text_of(first) == "When to call your care team"
 
 
-def test_the_title_page_puts_the_main_message_first_after_the_title() -> None:
+def test_the_title_page_puts_the_main_message_first_after_the_organization_and_the_title() -> None:
     section = page(handout("breathing", "en"), "title.xhtml").find(f".//{XHTML}section")
     children = list(section)
-    assert children[0].tag == f"{XHTML}h1"
-    assert text_of(children[0]) == "Shortness of breath at home"
-    assert "summary" in children[1].get("class")
-    assert text_of(children[1]).startswith("Main message Feeling short of breath is common with lung cancer.")
+    assert children[0].get("class") == "organization" and text_of(children[0]) == "Riverside Community Clinic"
+    assert children[1].tag == f"{XHTML}h1"
+    assert text_of(children[1]) == "Shortness of breath at home"
+    assert "summary" in children[2].get("class")
+    assert text_of(children[2]).startswith("Main message Feeling short of breath is common with lung cancer.")
 
 
 def test_headings_nest_without_skipping_a_level() -> None:
@@ -176,7 +177,7 @@ def test_the_references_page_lists_each_reference_with_its_link() -> None:
 
 def test_review_status_is_in_the_books_language() -> None:
     notices = [text_of(p) for p in page(handout("breathing", "es"), "title.xhtml").iter(f"{XHTML}p")]
-    assert "Contenido médico revisado por Dr. Ana Ruiz el 1 de octubre de 2026." in notices
+    assert "Contenido médico revisado por Dr. Ana Ruiz el 10 de noviembre de 2026." in notices
     assert "Traducción revisada por Lic. María Gómez el 21 de noviembre de 2026." in notices
     assert "Actualizado el 2 de noviembre de 2026." in notices
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from exporters.sms import GSM7, UCS2, compose, count_sms, sent_message, sms_link, translator_budget
+from exporters.sms import GSM7, UCS2, compose, count_sms, link_id, sent_message, sms_link, translator_budget
+from exporters.sms.budget import LINK_ID_ALPHABET, LINK_ID_LENGTH
 
 LINK = "https://example.org/es/stage-4-lung-cancer"  # 42 characters; 43 with the space before it
 VALUES = {"organization": "Hope Clinic", "phone": "+1 (555) 010-0199"}
@@ -129,3 +130,16 @@ def test_a_translation_weblate_accepts_fits_its_budget(
     assume(len(text) <= budget.max_length)  # Weblate's check: len() of the translation as written
     filled = text.replace("{phone}", VALUES["phone"]).replace("{organization}", VALUES["organization"])
     assert count_sms(sent_message(filled, link, direction), smart=smart).part_count <= parts
+
+
+def test_a_link_id_is_eight_consonants_or_digits_stable_and_different_per_language() -> None:
+    ids = {lang: link_id(lang, "stage-4-lung-cancer") for lang in ("en", "es", "vi", "zh-Hans", "ar")}
+    assert ids["en"] == "q4wfck6f"  # the same in every build: a clinic's server maps it
+    assert len(set(ids.values())) == len(ids)
+    assert all(len(i) == LINK_ID_LENGTH and set(i) <= set(LINK_ID_ALPHABET) for i in ids.values())
+    assert not set("aeiouy01lo") & set(LINK_ID_ALPHABET)  # no word can form, nothing to misread
+
+
+def test_the_id_placeholder_in_a_link() -> None:
+    link = sms_link("https://example.org/h/{id}", "es", "stage-4")
+    assert link == f"https://example.org/h/{link_id('es', 'stage-4')}"

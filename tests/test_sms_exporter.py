@@ -16,7 +16,7 @@ import polib
 import pytest
 from bidi import get_display
 
-from exporters.sms import SmsExporter, SmsOptions
+from exporters.sms import SmsExporter, SmsOptions, link_id
 from handoutkit.assets import Assets
 from handoutkit.config import Config, Organization, Settings
 from handoutkit.context import RenderContext
@@ -320,3 +320,40 @@ def test_smart_encoding_gives_translators_the_gsm7_budget(project_copy: object) 
         shutil.rmtree(project)
     # One part: 70 UCS-2 units or 160 GSM-7 septets, less 1 for "555-0100" being longer than "{phone}".
     assert budgets == {False: ["max-length:69"], True: ["max-length:159"]}
+
+
+# ------------------------------------------------------------------ the opaque link ({id})
+
+
+def test_an_id_link_names_neither_the_handout_nor_the_language() -> None:
+    settings = with_sms(link_template="https://example.org/h/{id}")
+    for lang, doc in (("en", english()), ("es", spanish())):
+        last = json.loads(files(doc, context(lang, settings))[".sms.json"])["messages"][-1]["text"]
+        link = last.rsplit(" ", 1)[1]
+        assert link == f"https://example.org/h/{link_id(lang, SLUG)}"
+        assert SLUG not in link and f"/{lang}/" not in link
+
+
+def test_the_json_file_gives_the_link_and_its_id() -> None:
+    report = json.loads(
+        files(spanish(), context("es", with_sms(link_template="https://example.org/h/{id}")))[".sms.json"]
+    )
+    assert (report["link_id"], report["link"]) == (link_id("es", SLUG), f"https://example.org/h/{link_id('es', SLUG)}")
+
+
+def test_the_collection_maps_every_id_of_a_language_to_its_handout() -> None:
+    ctx = context("es", with_sms(link_template="https://example.org/h/{id}"))
+    other = dataclasses.replace(spanish(), slug="other-handout", path="source/other-handout.md")
+    (links,) = SmsExporter().render_collection([spanish(), other], ctx)
+    assert links.suffix == ".sms-links.json"
+    assert json.loads(links.data)["links"] == {
+        link_id("es", slug): {"document": slug, "link": f"https://example.org/h/{link_id('es', slug)}"}
+        for slug in (SLUG, "other-handout")
+    }
+
+
+def test_two_handouts_with_one_id_are_an_error_naming_both(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("exporters.sms.exporter.link_id", lambda lang, slug: "same0000")
+    other = dataclasses.replace(spanish(), slug="other-handout", path="source/other-handout.md")
+    with pytest.raises(ProblemError, match="'test-handout' and 'other-handout' have the same SMS link identifier"):
+        SmsExporter().render_collection([spanish(), other], context("es"))

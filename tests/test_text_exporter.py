@@ -119,3 +119,10 @@ def test_importing_the_text_exporter_loads_neither_weasyprint_nor_ebooklib():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_block_quote_is_said_to_be_set_apart_and_a_long_one_where_it_ends(project_copy):
+    project = project_copy("quotes")
+    assert run_cli(project, "--format", "text")[0] == 0
+    expected = PROJECTS / "quotes" / "expected" / "en" / "quotes.txt"
+    assert (project / "output" / "en" / "quotes.txt").read_bytes() == expected.read_bytes()

@@ -19,8 +19,8 @@ from exporters.epub.book import NavEntry, Page
 from exporters.epub.contact import CONTACT_PAGE
 from exporters.epub.images import ImageStore
 from exporters.epub.xhtml import attrs_for, heading_html, label_html, paragraph_html, section_html
-from handoutkit.model import Heading, Paragraph
-from handoutkit.present.html import HtmlOptions, blocks_html, words_html
+from handoutkit.model import Heading, Paragraph, Span
+from handoutkit.present.html import HtmlOptions, blocks_html, inlines_html, words_html
 from handoutkit.present.view import ContentsEntry, HandoutView, Notice
 
 __all__ = ["DocumentPages", "document_pages"]
@@ -47,8 +47,14 @@ def _notice_html(notice: Notice, options: HtmlOptions) -> Markup:
 
 
 def _title_page(view: HandoutView, file_name: str, options: HtmlOptions) -> Page:
-    """The title, the main message, the notices and the introduction."""
-    front: list[Markup] = [blocks_html((Heading(1, view.title, "title"),), options)]
+    """The organization, the title, the main message, the notices and the introduction."""
+    front: list[Markup] = []
+    if view.organization is not None:
+        # In the page's language and alignment; the name itself is tagged with its own language.
+        name = view.organization
+        words = name.inlines if name.lang == options.page_lang else (Span(name.lang, name.inlines),)
+        front.append(Markup('<p class="organization">{}</p>').format(inlines_html(words, options)))
+    front.append(blocks_html((Heading(1, view.title, "title"),), options))
     if view.main_message is not None and view.main_message_label is not None:
         front.append(
             Markup('<div class="summary">\n{}\n{}\n</div>').format(

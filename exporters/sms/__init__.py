@@ -6,7 +6,15 @@ to ``update`` through the exporter's ``catalog_hints`` hook) and the exporter it
 (:mod:`~exporters.sms.exporter`). Pure Python (the standard library, ``regex`` and python-bidi).
 """
 
-from exporters.sms.budget import TranslatorBudget, compose, message_links, sent_message, sms_link, translator_budget
+from exporters.sms.budget import (
+    TranslatorBudget,
+    compose,
+    link_id,
+    message_links,
+    sent_message,
+    sms_link,
+    translator_budget,
+)
 from exporters.sms.exporter import SmsExporter
 from exporters.sms.gsm7 import is_gsm7, septets
 from exporters.sms.options import SmsOptions
@@ -38,6 +46,7 @@ __all__ = [
     "compose",
     "count_sms",
     "is_gsm7",
+    "link_id",
     "message_links",
     "replace_typographic",
     "sent_message",

@@ -30,6 +30,7 @@ character costing two units added, a letter outside GSM-7 typed into a GSM-7 tra
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -38,16 +39,55 @@ from exporters.sms.segments import CONCATENATED, GSM7, UCS2, Encoding, atoms, ca
 from exporters.sms.smart import replace_typographic
 from handoutkit.present.bidi import LRI, PDI, RLI, isolate_text
 
-__all__ = ["TranslatorBudget", "compose", "message_links", "sent_message", "sms_link", "translator_budget"]
+__all__ = [
+    "LINK_ID_ALPHABET",
+    "LINK_ID_LENGTH",
+    "TranslatorBudget",
+    "compose",
+    "link_id",
+    "message_links",
+    "sent_message",
+    "sms_link",
+    "translator_budget",
+]
 
 _ISOLATES = frozenset({LRI, RLI, "\u2068", PDI})
 _RTL_SAMPLE = "\u0628"
 """An Arabic letter: right-to-left text around a placeholder when the translation is not written yet."""
 
 
+LINK_ID_ALPHABET = "23456789bcdfghjkmnpqrstvwxz"
+"""The characters of a link identifier: digits and consonants only, so that no word (rude, or naming a
+disease) can form, without ``0 1 l o i y`` (mistaken for one another when typed from paper). All GSM-7."""
+LINK_ID_LENGTH = 8
+"""Characters of a link identifier: 27**8, about 2.8e11 values (38 bits)."""
+
+
+def link_id(lang: str, slug: str) -> str:
+    """A short, stable, opaque identifier of one handout in one language, for ``{id}`` in a link.
+
+    SHA-256 over ``<lang>/<slug>``, written in :data:`LINK_ID_ALPHABET`: the same in every build and on
+    every machine, and different for each language, so that a clinic's web server can map it
+    (``<slug>.sms.json`` gives ``link_id``; ``<collection>.sms-links.json`` lists a language's). It hides
+    the topic from someone who glances at a lock screen or a shared phone. It is not a secret: whoever
+    can guess a slug can compute its identifier, but such a person can as well open the link, which
+    leads to the same public handout; a keyed hash would add a key to manage and protect nothing a
+    reader needs. Within one language a collision (about 1 in 10^6 for a thousand handouts) is an error
+    of the SMS collection, never a silent wrong link.
+    """
+    number = int.from_bytes(hashlib.sha256(f"{lang}/{slug}".encode()).digest()[:8], "big")
+    base = len(LINK_ID_ALPHABET)
+    chars = []
+    for _ in range(LINK_ID_LENGTH):
+        number, digit = divmod(number, base)
+        chars.append(LINK_ID_ALPHABET[digit])
+    return "".join(chars)
+
+
 def sms_link(template: str, lang: str, slug: str) -> str:
-    """The link to a handout from the configured template (``{lang}``: BCP 47 tag; ``{slug}``)."""
-    return template.replace("{lang}", lang).replace("{slug}", slug)
+    """The link to a handout from the configured template (``{lang}``: BCP 47 tag; ``{slug}``;
+    ``{id}``: :func:`link_id`, which names neither the topic nor the language)."""
+    return template.replace("{lang}", lang).replace("{slug}", slug).replace("{id}", link_id(lang, slug))
 
 
 def message_links(count: int, link: str) -> list[str]:

@@ -8,6 +8,11 @@ right-to-left text (a phone number in Arabic) are isolated where their display w
 or send, one per paragraph; ``<slug>.sms.json`` says how each one is encoded and split. A message over
 its part budget is an error naming the catalog entry (or source line) it came from: medical text is
 never cut to fit.
+
+The link may name the handout by an opaque identifier (``{id}``, :func:`~exporters.sms.budget.link_id`)
+rather than by its slug, which names the diagnosis; ``<slug>.sms.json`` gives it as ``link_id``, and the
+collection file ``<collection>.sms-links.json`` maps every identifier of a language to its handout, for
+the clinic's web server (a redirect from ``/h/<id>`` to the handout's page).
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from typing import Any
 
 import regex
 
-from exporters.sms.budget import message_links, sent_message, sms_link
+from exporters.sms.budget import link_id, message_links, sent_message, sms_link
 from exporters.sms.catalog_hints import translator_hints
 from exporters.sms.options import SmsOptions
 from exporters.sms.segments import SmsCount, count_sms
@@ -28,7 +33,7 @@ from handoutkit.context import RenderContext
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.exporter import CatalogHints, OutputFile
 from handoutkit.languages import LanguageError, text_direction
-from handoutkit.model import Document, TextUnit
+from handoutkit.model import Document, Origin, TextUnit
 from handoutkit.notices import review_notices
 from handoutkit.ui import UiMessage, fill
 
@@ -53,6 +58,8 @@ class SmsExporter:
     description = "SMS summaries: the texts to send, with their encoding and parts, within a part budget"
     suffixes = (".sms.txt", ".sms.json")
     suffix_labels = MappingProxyType({".sms.txt": "SMS messages to send", ".sms.json": "SMS encoding and parts (JSON)"})
+    links_suffix = ".sms-links.json"
+    """The collection's file: every link identifier of one language and the handout it stands for."""
     ui_messages: tuple[UiMessage, ...] = ()
     options_class = SmsOptions
 
@@ -77,6 +84,26 @@ class SmsExporter:
             OutputFile(".sms.txt", text.encode("utf-8")),
             OutputFile(".sms.json", _report(doc, ctx, messages).encode("utf-8")),
         )
+
+    def render_collection(self, docs: Sequence[Document], ctx: RenderContext) -> Sequence[OutputFile]:
+        """``<collection>.sms-links.json``: each link identifier of ``ctx.language`` and its handout (the
+        documents with SMS messages); an error if two handouts share one."""
+        lang = ctx.language.tag
+        template = ctx.options(SmsOptions).link_template
+        links: dict[str, dict[str, str]] = {}
+        for doc in docs:
+            if not doc.meta.sms:
+                continue
+            key = link_id(lang, doc.slug)
+            if key in links:
+                other = links[key]["document"]
+                message = f"handouts {other!r} and {doc.slug!r} have the same SMS link identifier {key!r} in {lang}"
+                raise ProblemError.single("sms-link-id", Origin(doc.path, 0), message + ": rename one of them")
+            links[key] = {"document": doc.slug, "link": sms_link(template, lang, doc.slug) if template else ""}
+        if not links:
+            return ()
+        data = {"language": lang, "link_template": template, "links": dict(sorted(links.items()))}
+        return (OutputFile(self.links_suffix, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")),)
 
 
 def _measure(doc: Document, ctx: RenderContext) -> tuple[list[_Message], list[Problem]]:
@@ -141,9 +168,12 @@ def _code(ch: str) -> str:
 
 
 def _report(doc: Document, ctx: RenderContext, messages: list[_Message]) -> str:
+    template = ctx.options(SmsOptions).link_template
     report: dict[str, Any] = {
         "document": doc.slug,
         "language": ctx.language.tag,
+        "link_id": link_id(ctx.language.tag, doc.slug),
+        "link": sms_link(template, ctx.language.tag, doc.slug) if template else None,
         "reviewed": doc.review.reviewed,
     }
     if not doc.review.reviewed:

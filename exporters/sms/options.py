@@ -13,8 +13,8 @@ _LINK_FIELD = re.compile(r"{([^{}]*)}")
 
 
 def _link_placeholders(template: str) -> str | None:
-    unknown = sorted(set(_LINK_FIELD.findall(template)) - {"lang", "slug"})
-    return f"may use only {{lang}} and {{slug}}, not {unknown}" if unknown else None
+    unknown = sorted(set(_LINK_FIELD.findall(template)) - {"lang", "slug", "id"})
+    return f"may use only {{id}}, {{lang}} and {{slug}}, not {unknown}" if unknown else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +32,11 @@ class SmsOptions:
     link_template: str = field(
         default="",
         metadata=option(
-            "A link to the full handout, with `{lang}` and `{slug}`, appended to the last SMS message of a "
-            "handout (never the first, which shows on lock screens); it counts against the budget. Empty: none",
+            "A link to the full handout, appended to the last SMS message of a handout (never the first, which "
+            "shows on lock screens); it counts against the budget. `{id}`: a short opaque identifier of the "
+            "handout and language that names no diagnosis (`link_id` in `<slug>.sms.json`, every one of a "
+            "language in `<collection>.sms-links.json`); `{lang}`, `{slug}`: the language tag and the handout's "
+            "name, which a lock screen or a shared phone would show. Empty: none",
             check=_link_placeholders,
         ),
     )

@@ -11,8 +11,10 @@ import polib
 
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.exporter import CatalogHints
+from handoutkit.i18n.conventions import line_break_problems, plural_forms_problems
 from handoutkit.i18n.merge import EntryHint, merge_catalog, new_catalog, template
 from handoutkit.i18n.messages import CatalogMessage, document_messages, ui_catalog_messages, ui_messages_of
+from handoutkit.i18n.msgfmt import msgfmt_problems
 from handoutkit.i18n.po import catalog_path, format_po, read_catalog
 from handoutkit.languages import Language
 from handoutkit.model import Origin
@@ -188,6 +190,19 @@ def compile_catalogs(project: Project, languages: Sequence[Language]) -> Catalog
                 catalog = read_catalog(path, project.display(path))
             except ProblemError as error:
                 report.problems.extend(error.problems)
+                continue
+            # A catalog GNU gettext or Babel's plural rules refuse gets no .mo: gettext users would fail on it.
+            refused = [
+                p
+                for p in (
+                    *msgfmt_problems(path, project.display(path)),
+                    *plural_forms_problems(catalog, language.gettext),
+                    *line_break_problems(catalog),
+                )
+                if p.severity == "error"
+            ]
+            if refused:
+                report.problems.extend(refused)
                 continue
             mo = path.with_suffix(".mo")
             if write_atomic(mo, bytes(catalog.po.to_binary()), inside=project.locales_dir):

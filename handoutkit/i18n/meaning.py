@@ -216,11 +216,13 @@ _URL = regex.compile(
     regex.IGNORECASE,
 )
 _TRAILING = ".,;:!?。，、；：！？،؛»”’\"'"
+# Chinese writes no space between words: a Han character next to a unit or a phone number does not
+# join them into one word, as a Latin letter would ([^\P{L}\p{Han}] is a letter that is not Han).
 _PHONE = regex.compile(
     rf"(?<=tel:)(?P<tel>\+?\p{{Nd}}+)"
-    rf"|(?<![\p{{Nd}}\p{{L}}.,+])(?:\+{_SP}?)?(?:\p{{Nd}}{{1,3}}{_SP}?(?=\())?(?:\(\p{{Nd}}{{1,4}}\){_SP}?)?"
+    rf"|(?<![\p{{Nd}}.,+])(?<![^\P{{L}}\p{{Han}}])(?:\+{_SP}?)?(?:\p{{Nd}}{{1,3}}{_SP}?(?=\())?(?:\(\p{{Nd}}{{1,4}}\){_SP}?)?"
     rf"\p{{Nd}}{{1,4}}(?P<sep>{_SP}|[.\-])\p{{Nd}}{{1,5}}(?:(?P=sep)\p{{Nd}}{{1,5}}){{0,4}}"
-    rf"(?![\p{{Nd}}\p{{L}}]|[.,]\p{{Nd}})"
+    rf"(?![\p{{Nd}}]|[^\P{{L}}\p{{Han}}]|[.,]\p{{Nd}})"
 )
 """A phone number: a ``tel:`` target, or groups of digits with one kind of separator, perhaps after a
 ``+`` and a bracketed area code (which of them are phone numbers is decided by :func:`_is_phone`)."""
@@ -241,7 +243,7 @@ def _unit_pattern() -> str:
     keys = list(UNITS)
     bounded = [key for key in keys if key[-1].isalpha() and not _CJK.match(key[-1])]
     free = [key for key in keys if key not in bounded]
-    return rf"(?i:(?:{alternation(bounded)})(?![\p{{L}}\p{{M}}\p{{Nd}}])|{alternation(free)})"
+    return rf"(?i:(?:{alternation(bounded)})(?![\p{{M}}\p{{Nd}}]|[^\P{{L}}\p{{Han}}])|{alternation(free)})"
 
 
 _UNIT = _unit_pattern()

@@ -11,7 +11,9 @@ from handoutkit.i18n.po import usable
 from handoutkit.i18n.translate import Coverage
 from handoutkit.languages import Language
 from handoutkit.project import Project
+from handoutkit.readability import reading_level, reading_level_line
 from handoutkit.registry import Registered
+from handoutkit.review import source_state, translation_state
 from handoutkit.ui import UI_DOMAIN
 
 __all__ = ["StatRow", "review_status", "stats"]
@@ -28,6 +30,14 @@ class StatRow:
     """``reviewed``, ``source not reviewed``, ``translation not reviewed``, or ``-`` for the ui domain."""
     error: str = ""
     """Why the numbers are missing (a broken source or catalog)."""
+    source_review: str = "-"
+    """The source review's state (:func:`handoutkit.review.source_state`); ``-`` for the ui domain."""
+    translation_review: str = "-"
+    """The translation review's state (:func:`handoutkit.review.translation_state`); ``-`` in the source
+    language and for the ui domain."""
+    reading_level: str = "-"
+    """The document's reading-level figures in this language (:mod:`handoutkit.readability`); ``-`` for
+    the ui domain."""
 
 
 def review_status(source_reviewed: bool, is_translation: bool, reviewed: bool) -> str:
@@ -53,7 +63,17 @@ def stats(
                 continue
             review = translation.document.review
             status = review_status(review.source_reviewed, review.is_translation, review.reviewed)
-            rows.append(StatRow(slug, language.tag, translation.coverage, status))
+            rows.append(
+                StatRow(
+                    slug,
+                    language.tag,
+                    translation.coverage,
+                    status,
+                    source_review=source_state(review),
+                    translation_review=translation_state(review),
+                    reading_level=reading_level_line(reading_level(translation.document), language.tag),
+                )
+            )
     required = required_ui_msgids(project.config.collection_title, exporters)
     for language in languages:
         if language == project.config.source_language:

@@ -20,13 +20,13 @@ import polib
 from handoutkit.errors import Problem
 from handoutkit.i18n.meaning import Term, markup_problems, meaning_problems, untranslated_problem, without_link_targets
 from handoutkit.i18n.po import Catalog, usable
+from handoutkit.i18n.translation_review import translation_review
 from handoutkit.inline import InlineError, parse_inline, parse_plain
 from handoutkit.languages import Language
 from handoutkit.model import (
     Document,
     Inline,
     Origin,
-    Review,
     TextUnit,
 )
 from handoutkit.ui import placeholders
@@ -176,13 +176,7 @@ def translate_document(
 
     mapped = map_units(doc, unit)
     coverage = Coverage(doc.units_total, counts["translated"], counts["fuzzy"], counts["rejected"])
-    review = Review(
-        source_by=doc.review.source_by,
-        source_on=doc.review.source_on,
-        translation_by=catalog.reviewed_by if catalog else "",
-        translation_on=catalog.reviewed_on if catalog else None,
-        is_translation=True,
-    )
+    review = translation_review(doc, catalog, coverage.total - coverage.translated)
     translated = dataclasses.replace(
         doc,
         lang=language.tag,

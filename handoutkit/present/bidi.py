@@ -90,6 +90,8 @@ def ltr_runs(text: str) -> list[tuple[str, bool]]:
             end += 1
         while end < stop and text[end] in _CLOSING and _open_count(text[start:end], text[end]) > 0:
             end += 1
+        if end < stop and text[end] == "?" and _cls(text[end - 1]) in _LTR:
+            end += 1  # an ASCII question mark after Latin letters ends a Latin question (Arabic writes ؟)
         if start < i and _open_count(text[start:end], _BRACKETS[text[start]]) > 0:
             start += 1  # its closing bracket is not in the run
         run = text[start:end]

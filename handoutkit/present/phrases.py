@@ -15,7 +15,7 @@ from handoutkit.model import Inline, Isolate, Link, Origin, Span, Text, TextUnit
 from handoutkit.notices import link_address
 from handoutkit.present.bidi import direction_of, isolate_runs
 from handoutkit.ui import UiText
-from handoutkit.walk import map_inlines
+from handoutkit.walk import iter_inlines, map_inlines
 
 __all__ = ["AddressStyle", "Phrase", "Phrasebook", "Words"]
 
@@ -102,20 +102,33 @@ class Phrasebook:
         if self.addresses == "none":
             return inlines
 
-        def spell(node: Inline) -> tuple[Inline, ...]:
-            if not isinstance(node, Link):
-                return (node,)
-            address = link_address(node.target, plain_text(node.children))
-            if address is None or (self.addresses == "first" and node.target in self.seen):
-                return (node,)
-            self.seen.add(node.target)
+        def address_of(link: Link) -> tuple[Inline, ...] | None:
+            """The words "(Link: address)" that follow ``link``, in ``lang``; None when not spelled out."""
+            address = link_address(link.target, plain_text(link.children))
+            if address is None or (self.addresses == "first" and link.target in self.seen):
+                return None
+            self.seen.add(link.target)
             message_lang = self.ui.lang(address.message)
-            shown: tuple[Inline, ...] = (Link(node.target, (Text(address.shown),)),)
+            shown: tuple[Inline, ...] = (Link(link.target, (Text(address.shown),)),)
             # The message's own words are tagged when they are in another language; the link's are not.
             words = None if message_lang == lang else message_lang
-            return fill_inlines(self.ui(address.message), {"text": (node,), address.field: shown}, words_lang=words)
+            return fill_inlines(self.ui(address.message), {"text": (link,), address.field: shown}, words_lang=words)
 
-        return map_inlines(inlines, spell, descend=lambda node: not isinstance(node, Link | Isolate))
+        def spell(node: Inline) -> tuple[Inline, ...]:
+            if isinstance(node, Link):
+                return address_of(node) or (node,)
+            if isinstance(node, Span):
+                # A link inside a phrase in another language: its address follows the phrase, in the
+                # words of the text around it (never inside the phrase, whose language it is not in).
+                after: list[Inline] = []
+                for link in (n for n in iter_inlines(node.children) if isinstance(n, Link)):
+                    spelled = address_of(link)
+                    if spelled is not None:
+                        after.extend(spelled[spelled.index(link) + 1 :] if link in spelled else spelled)
+                return (node, *after)
+            return (node,)
+
+        return map_inlines(inlines, spell, descend=lambda node: not isinstance(node, Link | Isolate | Span))
 
 
 def fill_inlines(

@@ -1,0 +1,324 @@
+"""What ``output/`` publishes: a manifest of every output handoutkit wrote, and the withdrawal of stale ones.
+
+``output/.handoutkit-manifest.json`` records, per output (document or collection, language, format), its
+files with their SHA-256 digests and the digests of the inputs it was built from (source, images,
+catalogs, ``handoutkit.toml``), plus why a handout is not available in a language. It is sorted and has no
+timestamps: the same build gives the same bytes.
+
+An output that no longer matches its sources leaves ``output/``: when its document is now skipped in that
+language, or when this build could not rebuild it and its recorded inputs have changed, its files are
+moved, intact, to ``output/.withdrawn/<lang>/`` (which the index never lists). An output whose inputs did
+not change stays published even when this build failed to write it again (a failed write never damages an
+earlier output). Only files the manifest records, with the digest it records, are ever moved: a file a
+user put in ``output/`` (or edited after handoutkit wrote it) is never touched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from handoutkit.errors import Problem, ProblemError
+from handoutkit.model import Image, Origin
+from handoutkit.project import Project
+from handoutkit.reader import SOURCE_DIR
+from handoutkit.selection import Selection
+from handoutkit.walk import iter_blocks
+from handoutkit.writer import move_aside, remove_file, write_atomic
+
+__all__ = [
+    "MANIFEST",
+    "WITHDRAWN_DIR",
+    "Manifest",
+    "Published",
+    "Result",
+    "Unavailable",
+    "Withdrawal",
+    "document_inputs",
+    "read_manifest",
+    "reconcile",
+]
+
+MANIFEST = ".handoutkit-manifest.json"
+"""The manifest's file name in ``output/``."""
+WITHDRAWN_DIR = ".withdrawn"
+"""Where withdrawn outputs go: ``output/.withdrawn/<lang>/<file>``."""
+VERSION = 1
+
+Key = tuple[str, str, str]
+"""(document slug or collection file name, BCP 47 tag, format)."""
+
+
+@dataclass(frozen=True)
+class Published:
+    """One output in ``output/``: its files (relative to ``output/``) and the inputs it was built from."""
+
+    name: str
+    lang: str
+    format: str
+    files: tuple[tuple[str, str], ...]
+    """(path relative to ``output/``, SHA-256), sorted."""
+    inputs: tuple[tuple[str, str], ...]
+    """(path relative to the project, SHA-256), sorted."""
+
+    @property
+    def key(self) -> Key:
+        return (self.name, self.lang, self.format)
+
+
+@dataclass(frozen=True)
+class Unavailable:
+    """Why an output is not in ``output/`` (skipped or failed), and where its withdrawn files went."""
+
+    name: str
+    lang: str
+    format: str
+    status: Literal["skipped", "failed"]
+    note: str
+    """Short, for the index: ``translation 77% complete``, ``its catalog has errors``."""
+    withdrawn: tuple[str, ...] = ()
+    """Files moved to ``output/.withdrawn/`` (relative to ``output/``) by the build that found it stale."""
+
+    @property
+    def key(self) -> Key:
+        return (self.name, self.lang, self.format)
+
+
+@dataclass
+class Manifest:
+    """Everything ``output/`` publishes, and what it does not publish and why."""
+
+    outputs: dict[Key, Published] = field(default_factory=dict)
+    unavailable: dict[Key, Unavailable] = field(default_factory=dict)
+
+    def to_json(self) -> bytes:
+        data = {
+            "version": VERSION,
+            "outputs": [
+                {
+                    "name": o.name,
+                    "lang": o.lang,
+                    "format": o.format,
+                    "files": [{"path": p, "sha256": d} for p, d in o.files],
+                    "inputs": [{"path": p, "sha256": d} for p, d in o.inputs],
+                }
+                for _, o in sorted(self.outputs.items())
+            ],
+            "unavailable": [
+                {
+                    "name": u.name,
+                    "lang": u.lang,
+                    "format": u.format,
+                    "status": u.status,
+                    "note": u.note,
+                    "withdrawn": list(u.withdrawn),
+                }
+                for _, u in sorted(self.unavailable.items())
+            ],
+        }
+        return (json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """One output this build took out of ``output/``."""
+
+    name: str
+    lang: str
+    format: str
+    moved: tuple[tuple[str, str], ...]
+    """(from, to), relative to ``output/``."""
+    note: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """One output of this build, as the manifest needs it (the pipeline's outcome, per format)."""
+
+    name: str
+    lang: str
+    format: str
+    status: Literal["built", "skipped", "failed"]
+    files: tuple[Path, ...] = ()
+    note: str = ""
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _digest_or_empty(path: Path) -> str:
+    try:
+        return _digest(path)
+    except OSError:
+        return ""
+
+
+def read_manifest(output_dir: Path) -> tuple[Manifest, tuple[Problem, ...]]:
+    """The manifest in ``output_dir`` (empty when there is none; a warning when it cannot be read)."""
+    path = output_dir / MANIFEST
+    if not path.is_file():
+        return Manifest(), ()
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        outputs = [
+            Published(
+                str(o["name"]),
+                str(o["lang"]),
+                str(o["format"]),
+                tuple((str(f["path"]), str(f["sha256"])) for f in o["files"]),
+                tuple((str(f["path"]), str(f["sha256"])) for f in o["inputs"]),
+            )
+            for o in data["outputs"]
+        ]
+        unavailable = [
+            Unavailable(
+                str(u["name"]),
+                str(u["lang"]),
+                str(u["format"]),
+                "failed" if u["status"] == "failed" else "skipped",
+                str(u["note"]),
+                tuple(str(p) for p in u["withdrawn"]),
+            )
+            for u in data["unavailable"]
+        ]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        message = f"the manifest cannot be read ({type(error).__name__}: {error}); no earlier output is withdrawn"
+        return Manifest(), (Problem("manifest", Origin(f"output/{MANIFEST}", 0), message, "warning"),)
+    return Manifest({o.key: o for o in outputs}, {u.key: u for u in unavailable}), ()
+
+
+def document_inputs(project: Project, slug: str, lang: str) -> dict[str, str]:
+    """The files one document's output in ``lang`` is built from, with their digests (project-relative)."""
+    paths = [project.source_dir / f"{slug}.md", project.root / project.config_display]
+    try:
+        doc = project.document(slug)
+    except ProblemError:
+        doc = None
+    if doc is not None:
+        paths.extend(project.source_dir / str(b.src) for b in iter_blocks(doc.blocks) if isinstance(b, Image))
+    language = next((lang_ for lang_ in project.config.languages if lang_.tag == lang), None)
+    if language is not None and language != project.config.source_language:
+        for domain in (slug, "ui"):
+            path = project.locales_dir / language.gettext / "LC_MESSAGES" / f"{domain}.po"
+            if path.is_file():
+                paths.append(path)
+    return {project.display(p): _digest_or_empty(p) for p in paths}
+
+
+def _collection_inputs(project: Project, slugs: Iterable[str], lang: str) -> dict[str, str]:
+    inputs: dict[str, str] = {}
+    for slug in slugs:
+        inputs.update(document_inputs(project, slug, lang))
+    return inputs
+
+
+def _changed(project: Project, published: Published) -> bool:
+    return any(_digest_or_empty(project.root / path) != digest for path, digest in published.inputs)
+
+
+def reconcile(
+    project: Project, selection: Selection, results: Sequence[Result]
+) -> tuple[list[Withdrawal], list[Problem]]:
+    """Record this build's outputs in the manifest and withdraw the stale ones of its selection.
+
+    Outputs outside the selection (another ``--doc``, ``--lang`` or ``--format``) are neither moved nor
+    relisted.
+    """
+    output = project.output_dir
+    previous, unreadable = read_manifest(output)
+    problems = list(unreadable)
+    manifest = Manifest(dict(previous.outputs), dict(previous.unavailable))
+    withdrawals: list[Withdrawal] = []
+    collection = project.config.collection_file_name
+
+    def withdraw(old: Published, paths: Iterable[tuple[str, str]], note: str) -> tuple[str, ...]:
+        moved: list[tuple[str, str]] = []
+        for relative, digest in paths:
+            path = output / relative
+            if not path.is_file():
+                continue
+            if _digest_or_empty(path) != digest:
+                problems.append(
+                    Problem(
+                        "withdraw",
+                        Origin(project.display(path), 0),
+                        "changed since handoutkit wrote it: left in place, no longer listed",
+                        "warning",
+                    )
+                )
+                continue
+            aside = f"{WITHDRAWN_DIR}/{relative}"
+            move_aside(path, output / aside, inside=output)
+            moved.append((relative, aside))
+        if moved:
+            withdrawals.append(Withdrawal(old.name, old.lang, old.format, tuple(moved), note))
+        return tuple(aside for _, aside in moved)
+
+    touched: set[Key] = set()
+    for result in results:
+        key = (result.name, result.lang, result.format)
+        touched.add(key)
+        old = previous.outputs.get(key)
+        if result.status == "built":
+            files = tuple(sorted((p.relative_to(output.resolve()).as_posix(), _digest(p)) for p in result.files))
+            if result.name == collection and result.name not in selection.slugs:
+                inputs = _collection_inputs(project, selection.slugs, result.lang)
+            else:
+                inputs = document_inputs(project, result.name, result.lang)
+            manifest.outputs[key] = Published(*key, files, tuple(sorted(inputs.items())))
+            manifest.unavailable.pop(key, None)
+            for relative, _ in files:
+                remove_file(output / WITHDRAWN_DIR / relative, inside=output)
+            if old is not None:
+                current = {relative for relative, _ in files}
+                leftovers = [f for f in old.files if f[0] not in current]
+                withdraw(old, leftovers, "no longer made by its exporter")
+            continue
+        if old is not None and result.status == "failed" and not _changed(project, old):
+            continue  # it still matches its inputs: this build's failure does not make it stale
+        moved = withdraw(old, old.files, result.note) if old is not None else ()
+        earlier = previous.unavailable.get(key)
+        if not moved and earlier is not None:  # still withdrawn since an earlier build
+            moved = tuple(p for p in earlier.withdrawn if (output / p).is_file())
+        manifest.outputs.pop(key, None)
+        manifest.unavailable[key] = Unavailable(*key, result.status, result.note, moved)
+
+    for key, old in previous.outputs.items():
+        if key in touched:
+            continue
+        note = _orphan(project, selection, old, collection)
+        if note:
+            withdraw(old, old.files, note)
+            manifest.outputs.pop(key, None)
+    for key in list(manifest.unavailable):
+        if key not in touched and _orphan(project, selection, manifest.unavailable[key], collection):
+            del manifest.unavailable[key]
+
+    write_atomic(output / MANIFEST, manifest.to_json(), inside=output)
+    return withdrawals, problems
+
+
+def _orphan(project: Project, selection: Selection, entry: Published | Unavailable, collection: str) -> str:
+    """Why an output of an earlier build belongs to nothing any more ('' when it does, or is out of scope).
+
+    Only a run that is not narrowed in that respect decides: without ``--doc`` for a removed handout,
+    without ``--lang`` for a removed language; the format must be one this run builds.
+    """
+    if entry.format not in {e.name for e in selection.exporters}:
+        return ""
+    configured = {language.tag for language in project.config.languages}
+    all_languages = {language.tag for language in selection.languages} == configured
+    if entry.lang not in configured:
+        return "its language is no longer in handoutkit.toml" if all_languages else ""
+    if entry.lang not in {language.tag for language in selection.languages}:
+        return ""
+    if not selection.collections:  # --doc narrows the run
+        return ""
+    if entry.name == collection or (project.source_dir / f"{entry.name}.md").is_file():
+        return ""
+    return f"no handout {SOURCE_DIR}/{entry.name}.md any more"
