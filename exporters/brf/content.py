@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal, assert_never
 
 from handoutkit.model import Block, BlockQuote, Heading, Image, List, Origin, Paragraph, TextUnit, plain_text
-from handoutkit.present.phrases import Phrase
+from handoutkit.present.phrases import Phrase, origin_of
 from handoutkit.present.view import HandoutView
 
 __all__ = ["BULLET", "Para", "view_paragraphs"]
@@ -54,16 +54,6 @@ class Para:
     """A box line instead of text."""
 
 
-def _origin(words: TextUnit | Phrase) -> Origin:
-    match words:
-        case TextUnit():
-            return words.translated_at or words.origin
-        case Phrase():
-            return words.origin
-        case _:
-            assert_never(words)
-
-
 @dataclass
 class _Builder:
     view: HandoutView
@@ -87,7 +77,7 @@ class _Builder:
             self.paras.append(
                 Para(
                     line,
-                    _origin(words),
+                    origin_of(words),
                     first if index == 0 else runover,
                     runover,
                     centered=centered,
@@ -142,7 +132,7 @@ class _Builder:
 
     def item(self, label: str, words: TextUnit | Phrase, margin: int) -> None:
         text = f"{label} {plain_text(words.inlines)}".replace("\n", " ")
-        self.paras.append(Para(text, _origin(words), margin, margin + 2))
+        self.paras.append(Para(text, origin_of(words), margin, margin + 2))
 
     def boxed(self, words: Phrase) -> None:
         self.paras.append(Para("", words.origin, box="top"))

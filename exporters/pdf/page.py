@@ -18,7 +18,6 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import assert_never
 
 from markupsafe import Markup
 
@@ -27,7 +26,7 @@ from exporters.pdf.keep import break_classes
 from handoutkit.context import RenderContext
 from handoutkit.model import Document, Image, Inline, Link, Origin, Span, Text, TextUnit, plain_text
 from handoutkit.present.html import HtmlOptions, blocks_html, inlines_html, lang_attrs, words_html
-from handoutkit.present.phrases import Phrase, Words
+from handoutkit.present.phrases import Phrase, Words, origin_of
 from handoutkit.present.view import ContentsEntry, HandoutView, handout_view
 from handoutkit.walk import iter_blocks, iter_inlines, map_inlines, units_of
 
@@ -180,24 +179,14 @@ def printed_texts(content: PageContent) -> Iterator[PrintedText]:
     """Every text the page prints, cut where its language changes (a phrase marked ``{lang=en}``
     inside an Arabic sentence is printed in the English font set, and tagged English)."""
     for words in printed_words(content):
-        yield from _by_language(words.inlines, words.lang, _origin(words))
+        yield from _by_language(words.inlines, words.lang, origin_of(words))
     view = content.view
     # The running title and the page number line are printed in the page's own font set, whatever
     # language they are in (a margin box has no language of its own).
-    yield PrintedText(view.title.text, view.lang, _origin(view.title))
+    yield PrintedText(view.title.text, view.lang, origin_of(view.title))
     footer = content.footer
     digits = footer.text.replace("{page}", "0123456789").replace("{pages}", "")
     yield PrintedText(digits, view.lang, footer.origin)
-
-
-def _origin(words: TextUnit | Phrase) -> Origin:
-    match words:
-        case TextUnit():
-            return words.translated_at or words.origin
-        case Phrase():
-            return words.origin
-        case _:
-            assert_never(words)
 
 
 _CUT = "\x00"

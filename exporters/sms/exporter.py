@@ -35,6 +35,7 @@ from handoutkit.exporter import CatalogHints, OutputFile
 from handoutkit.languages import LanguageError, text_direction
 from handoutkit.model import Document, Origin, TextUnit
 from handoutkit.notices import review_notices
+from handoutkit.present.phrases import origin_of
 from handoutkit.ui import UiMessage, fill
 
 __all__ = ["SmsExporter"]
@@ -117,7 +118,7 @@ def _measure(doc: Document, ctx: RenderContext) -> tuple[list[_Message], list[Pr
     problems: list[Problem] = []
     links = message_links(len(doc.meta.sms), link)
     for unit, unit_link in zip(doc.meta.sms, links, strict=True):
-        origin = unit.translated_at or unit.origin
+        origin = origin_of(unit)
         trouble = _text_problems(unit.text, values, ctx.language.tag)
         if trouble:
             problems.extend(Problem("sms-text", origin, message) for message in trouble)

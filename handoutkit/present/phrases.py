@@ -17,7 +17,7 @@ from handoutkit.present.bidi import direction_of, isolate_runs
 from handoutkit.ui import UiText
 from handoutkit.walk import iter_inlines, map_inlines
 
-__all__ = ["AddressStyle", "Phrase", "Phrasebook", "Words"]
+__all__ = ["AddressStyle", "Phrase", "Phrasebook", "Words", "origin_of"]
 
 AddressStyle = Literal["none", "first", "every"]
 """Where a link's address is spelled out after its words: never (screens follow links), the first
@@ -50,6 +50,13 @@ class Words(Protocol):
 
     @property
     def lang(self) -> str: ...
+
+
+def origin_of(words: TextUnit | Phrase) -> Origin:
+    """Where the words shown were written: a translated unit's catalog entry, else its source line."""
+    if isinstance(words, TextUnit):
+        return words.translated_at or words.origin
+    return words.origin
 
 
 Value = str | tuple[Inline, ...] | Phrase | TextUnit
