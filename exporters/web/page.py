@@ -18,8 +18,8 @@ from exporters.web.parts import heading, label_html, paragraph
 from exporters.web.shell import Shell, page_html
 from exporters.web.switcher import alternates, language_nav
 from handoutkit.context import RenderContext
-from handoutkit.model import Heading, Paragraph
-from handoutkit.present.html import HtmlOptions, blocks_html, lang_attrs, words_html
+from handoutkit.model import Heading, Paragraph, Span
+from handoutkit.present.html import HtmlOptions, blocks_html, inlines_html, lang_attrs, words_html
 from handoutkit.present.view import ContentsEntry, HandoutView, Logo, Notice
 
 __all__ = ["RenderedPage", "contact_html", "handout_page", "header_html", "notices_html"]
@@ -63,10 +63,12 @@ def header_html(view: HandoutView | None, ctx: RenderContext, file_name: str, im
         if view.logo is not None and images is not None:
             brand.append(_logo_html(view.logo, images, options))
         if view.organization is not None:
-            brand.append(words_html(view.organization, options))
+            # The name in a span of its own language: the line keeps the page's direction and alignment.
+            name = view.organization
+            words = name.inlines if name.lang == options.page_lang else (Span(name.lang, name.inlines),)
+            brand.append(inlines_html(words, options))
         if brand:
-            attrs = lang_attrs(view.organization.lang, options.page_lang) if view.organization else Markup("")
-            parts.append(Markup('<p class="organization"{}>{}</p>').format(attrs, Markup(" ").join(brand)))
+            parts.append(Markup('<p class="organization">{}</p>').format(Markup(" ").join(brand)))
         collection = f"{ctx.config.collection_file_name}.html"
         parts.append(
             Markup('<p class="up"><a href="{}"{}>{}</a></p>').format(
