@@ -123,6 +123,14 @@ def test_contents_entries_and_phone_links_are_described_in_words(unfixed: dict[s
     assert flags == {4}
 
 
+def test_links_are_described_in_the_handouts_language(unfixed: dict[str, Path]) -> None:
+    with pikepdf.open(unfixed["ar-fixed"]) as pdf:
+        contents = {str(a.Contents) for page in pdf.pages for a in page.obj.get("/Annots") or []}
+    assert "اتصل بالرقم (503) 555-0147" in contents
+    assert any(c.startswith("صفحة ") for c in contents), contents
+    assert not any(c.startswith(("Call", "Page", "لديك أسئلة")) for c in contents), contents
+
+
 def test_the_source_marks_leave_the_file(unfixed: dict[str, Path]) -> None:
     raw = [e for e in structure(unfixed["en"]).walk() if SOURCE_KEY in e.obj]
     assert raw != []  # without the merge the marks stay: the test below means something

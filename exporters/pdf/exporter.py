@@ -34,7 +34,10 @@ from handoutkit.model import Block, Document, Image, Origin
 from handoutkit.ui import UiMessage
 from handoutkit.walk import iter_blocks
 
-__all__ = ["PdfExporter", "PreparedPage", "prepare"]
+__all__ = ["CALL_NUMBER", "EMAIL_ADDRESS", "PdfExporter", "PreparedPage", "prepare"]
+
+CALL_NUMBER = "Call {number}"
+EMAIL_ADDRESS = "Email {address}"
 
 
 class PdfExporter:
@@ -44,8 +47,15 @@ class PdfExporter:
     description = "large-print PDF handout (PDF/UA-1, 18 pt and up), one per document and language"
     label = "Large-print PDF"
     suffixes = (".pdf",)
-    ui_messages: tuple[UiMessage, ...] = ()
-    """None of its own: every word it prints is a core message (handoutkit.ui.CORE_UI_MESSAGES)."""
+    ui_messages: tuple[UiMessage, ...] = (
+        UiMessage(
+            CALL_NUMBER,
+            "What a screen reader says for a phone number link in a PDF; {number} is the number as printed.",
+        ),
+        UiMessage(EMAIL_ADDRESS, "What a screen reader says for an email address link in a PDF."),
+    )
+    """The words that describe links (:class:`~exporters.pdf.links.LinkWords`); everything it prints is
+    a core message (handoutkit.ui.CORE_UI_MESSAGES)."""
     options_class = PdfOptions
 
     def index_note(self, language: Language) -> str:
@@ -175,13 +185,12 @@ def _problems(doc: Document, ctx: RenderContext, content: PageContent) -> tuple[
 
 
 def _link_words(ctx: RenderContext) -> LinkWords:
-    """How links are described, from the interface words the document's language already has (an
-    English handout: "Call (503) 555-0147"; other languages, until the interface catalogs have a
-    "Call {number}" of their own: the contact line "Questions? Call {phone}.")."""
-    page = ctx.ui("Page {page} of {pages}", page="{page}", pages="{pages}") + ": {text}"
-    if ctx.ui.language == ctx.ui.source_language:
-        return LinkWords(internal=page)
-    return LinkWords(internal=page, phone=ctx.ui("Questions? Call {phone}.", phone="{number}"), mail="{address}")
+    """How links are described, in the document's language ("Page 7 of 23: Tests…", "Call (503) 555-0147")."""
+    return LinkWords(
+        internal=ctx.ui("Page {page} of {pages}", page="{page}", pages="{pages}") + ": {text}",
+        phone=ctx.ui(CALL_NUMBER, number="{number}"),
+        mail=ctx.ui(EMAIL_ADDRESS, address="{address}"),
+    )
 
 
 def _missing_message(char: str, lang: str, fonts: FontSet) -> str:

@@ -28,9 +28,15 @@ PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.28, 841.89)}
 H1_RATIO = 2.0
 H2_RATIO = 28 / 18
 H3_RATIO = 22 / 18
-"""Heading sizes relative to the body: 36/28/22 pt at an 18 pt body (the standard's floors are 22/20).
-The title stands well above the sections, and a sub-section (22) is told from a section (28, with a
-rule above it) by size and by the rule."""
+"""Heading sizes relative to the configured body size: 36/28/22 pt at an 18 pt body (the standard's
+floors are 22/20). The title stands well above the sections, and a sub-section (22) is told from a
+section (28, with a rule above it) by size and by the rule. A script set larger than Latin
+(:func:`~exporters.pdf.fonts.script_scale`) keeps these sizes, raised only where they would come
+within :data:`HEADING_STEP` of its body (Arabic at 24 pt: 36/30/26): its headings are large already,
+and scaling them too filled page 1 with the title (48 pt) and left the main message alone on it."""
+HEADING_STEP = 4
+"""The least difference, in points, between the sizes of two heading levels (the title and a section
+heading: one and a half of it); a sub-section heading is half of it above the body."""
 
 LIST_INDENT_EM = 1.8
 """The indent of bulleted list items (the marker, 1.3 times the text size, hangs in it)."""
@@ -105,10 +111,13 @@ def page_layout(options: PdfOptions, script_scale: float = 1.0, overhang: float 
     ``overhang`` em of glyphs past their line boxes."""
     page_size = options.page_size.lower()
     width, height = PAGE_SIZES[page_size]
-    body = round(max(float(options.body_size), MIN_BODY_SIZE) * max(script_scale, 1.0), 1)
+    base = max(float(options.body_size), MIN_BODY_SIZE)
+    body = round(base * max(script_scale, 1.0), 1)
     spacing = max(float(options.line_spacing), MIN_LINE_SPACING)
-    h1 = max(round(body * H1_RATIO), 22)
-    h2 = max(round(body * H2_RATIO), 22)
+    grow = math.sqrt(max(script_scale, 1.0))
+    h3 = max(round(base * grow * H3_RATIO), math.floor(body) + HEADING_STEP // 2, 20)
+    h2 = max(round(base * grow * H2_RATIO), h3 + HEADING_STEP, 22)
+    h1 = max(round(base * H1_RATIO), h2 + 3 * HEADING_STEP // 2, 22)
     footer_gap = body / 3
     reach = overhang * body + SAFETY
     header_top = EDGE + reach
@@ -121,7 +130,7 @@ def page_layout(options: PdfOptions, script_scale: float = 1.0, overhang: float 
         line_spacing=spacing,
         h1=h1,
         h2=h2,
-        h3=max(round(body * H3_RATIO), 20),
+        h3=h3,
         margin_top=math.ceil(header_top + header_line + body / 3 + reach),
         margin_first=math.ceil(EDGE + overhang * h1 + SAFETY),
         margin_side=math.ceil(EDGE + overhang * body / 3 + SAFETY),

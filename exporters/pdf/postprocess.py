@@ -8,8 +8,9 @@ the parent tree, the remaining MCIDs of each page are renumbered from 0, and str
 empty are removed. Then, each in its own module: list labels are painted before their items
 (:mod:`.labels`), the page and line fragments of one element are merged into one structure element
 (:mod:`.structure`), every structure element whose content is in another language than it inherits
-gets ``/Lang`` (:mod:`.languages`, which WeasyPrint 70 never writes), each soft line break a space in the text
-(:mod:`.wordbreaks`), and each link annotation a description a person understands and the Print flag
+gets ``/Lang`` (:mod:`.languages`, which WeasyPrint 70 never writes), each soft line break a
+space in the text (:mod:`.wordbreaks`), a figure's caption moves into its Figure (:mod:`.figures`),
+and each link annotation gets a description a person understands and the Print flag
 (:mod:`.links`).
 
 WeasyPrint gives each glyph the text of its first use: when Arabic text draws "(" with the glyph of ")"
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from typing import TYPE_CHECKING
 
+from exporters.pdf.figures import captions_into_figures
 from exporters.pdf.labels import order_labels
 from exporters.pdf.languages import LanguageMarks, tag_languages
 from exporters.pdf.links import LinkWords, describe_links
@@ -82,6 +84,7 @@ def finish_pdf(
         if languages is not None:
             tag_languages(pdf, languages)
         mark_word_breaks(pdf)
+        captions_into_figures(pdf)  # after the languages: a Caption is matched to its Figure's marks as printed
         describe_links(pdf, links or LinkWords())  # after the word breaks: a link's words have their spaces
         fonts, notdef = _fonts(pdf)
         if faces:

@@ -136,7 +136,7 @@ def fill_failures(path: str | Path, minimum: float = MIN_FILL) -> list[str]:
             shown = rows[: 1 + HEADING_LINES]
             height = max(b.bottom for row in shown for b in row) - min(b.top for b in rows[0])
             pitch = min(row[0].top for row in shown[1:]) - max(b.bottom for b in rows[0]) if len(shown) > 1 else 0
-            pitch = max(pitch, *(b2[0].top - b1[0].top for b1, b2 in itertools.pairwise(shown[1:])))
+            pitch = max([pitch, *(b2[0].top - b1[0].top for b1, b2 in itertools.pairwise(shown[1:]))])
             if height + pitch > (1 - fill) * (bottom - top):
                 continue
         failures.append(f"page {index + 1}: {fill:.0%} filled (under {minimum:.0%})")
