@@ -1,7 +1,7 @@
 """Braille (BRF): the exporter, its options, and the layout and liblouis translation it rests on.
 
 The handout view as braille paragraphs after BANA's formats (:mod:`~exporters.brf.content`), text made
-ready for a table (:mod:`~exporters.brf.normalize`), liblouis through ``lou_translate``
+ready for a table (:mod:`~exporters.brf.normalize`), liblouis in a child process
 (:mod:`~exporters.brf.louis`, tables in :mod:`~exporters.brf.tables`), and pages of ASCII braille
 (:mod:`~exporters.brf.cells`).
 """

@@ -11,18 +11,24 @@ encodes them as North American ASCII braille, the 64 characters of BRF files.
 - Pages hold ``lines_per_page - 1`` lines of text; the last line carries the braille page number at
   the right margin. No page starts with a blank line; a heading is never the last line of a page
   (it moves to the next page with the first line that follows it), and no blank line follows a
-  cell-5 or cell-7 heading.
+  cell-5 or cell-7 heading. A paragraph marked ``new_page`` starts a page (the contents, the body).
+- A contents entry ends with guide dots (dots 5, a blank cell before and after them, at least two)
+  and the braille page number of the heading it points to, flush right (BANA *Braille Formats* 2016,
+  the contents); its text never reaches into the last ``4 + len(number)`` cells, so every line of
+  an entry stops short of the page number column. Page numbers come from the final pagination:
+  the pages are laid out again with the numbers found until no number changes (two passes, or
+  three when a number's length moved a line).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from exporters.brf.content import Para
 from exporters.brf.syllables import SOFT_BREAK
 
-__all__ = ["BLANK", "BRF_CHARACTERS", "Laid", "brf", "paginate", "wrap"]
+__all__ = ["BLANK", "BRF_CHARACTERS", "GUIDE_DOT", "Laid", "brf", "entry_lines", "paginate", "wrap"]
 
 BLANK = "\u2800"
 BRF_CHARACTERS = " A1B'K2L@CIF/MSP\"E3H9O6R^DJG>NTQ,*5<-U8V.%[$+X!&;:4\\0Z7(_?W]#Y)="
@@ -30,6 +36,8 @@ BRF_CHARACTERS = " A1B'K2L@CIF/MSP\"E3H9O6R^DJG>NTQ,*5<-U8V.%[$+X!&;:4\\0Z7(_?W]
 _TO_BRF = {0x2800 + index: char for index, char in enumerate(BRF_CHARACTERS)}
 _INDICATORS = frozenset("\u2808\u2818\u2838\u2810\u2828\u2830\u2820\u283c")
 """Cells that modify the cell after them in UEB and most codes: dots 4, 45, 456, 5, 46, 56, 6, 3456."""
+GUIDE_DOT = "\u2810"
+"""Dot 5: the guide dots of a contents entry."""
 _TOP_BOX = "\u2836"  # dots 2356
 _BOTTOM_BOX = "\u281b"  # dots 1245
 _MIN_PIECE = 6
@@ -90,8 +98,21 @@ def _centered(cells: str, width: int) -> list[str]:
     return [BLANK * ((width - len(line)) // 2) + line for line in wrap(cells, width - 6, 0, 0, "")]
 
 
-def _lines(laid: Laid, width: int, continuation: str) -> list[str]:
+def entry_lines(cells: str, width: int, first: int, runover: int, number: str, continuation: str) -> list[str]:
+    """A contents entry: its words in lines that stop short of the page number column, the last one
+    ended by a blank cell, guide dots to one blank cell before ``number``, and ``number`` flush right."""
+    room = width - len(number) - 4
+    lines = wrap(cells, room, first, runover, continuation) or [BLANK * first]
+    last = lines[-1]
+    dots = width - len(number) - len(last) - 2
+    lines[-1] = last + BLANK + GUIDE_DOT * dots + BLANK + number
+    return lines
+
+
+def _lines(laid: Laid, width: int, continuation: str, pages: Mapping[str, str]) -> list[str]:
     para = laid.para
+    if para.entry:
+        return entry_lines(laid.cells, width, para.first, para.runover, pages.get(para.entry, ""), continuation)
     match para.box:
         case "top":
             return [_TOP_BOX * width]
@@ -106,9 +127,29 @@ def _lines(laid: Laid, width: int, continuation: str) -> list[str]:
 def paginate(
     laid: Sequence[Laid], width: int, height: int, continuation: str, number: Callable[[int], str]
 ) -> list[list[str]]:
-    """Pages of lines (each ``height`` long, its number in the last line's right margin)."""
+    """Pages of lines (each ``height`` long, its number in the last line's right margin), contents
+    entries ending with the number of the page where their heading is."""
+    found: dict[str, int] = {}
+    for _ in range(8):
+        pages, anchors = _paginate(laid, width, height, continuation, number, found)
+        if anchors == found:
+            return pages
+        found = anchors
+    raise ValueError("the contents' page numbers do not settle")
+
+
+def _paginate(
+    laid: Sequence[Laid],
+    width: int,
+    height: int,
+    continuation: str,
+    number: Callable[[int], str],
+    anchors: Mapping[str, int],
+) -> tuple[list[list[str]], dict[str, int]]:
     room = height - 1
-    blocks = [(item.para, _lines(item, width, continuation)) for item in laid]
+    numbers = {anchor: number(page) for anchor, page in anchors.items()}
+    blocks = [(item.para, _lines(item, width, continuation, numbers)) for item in laid]
+    found: dict[str, int] = {}
     pages: list[list[str]] = [[]]
     blank_pending = False
     after_heading = False
@@ -121,7 +162,7 @@ def paginate(
         if para.keep_with_next:
             following = index + 1 < len(blocks) and bool(blocks[index + 1][1])
             need += len(lines) - 1 + (1 if following else 0)  # all of it and the first line of what follows
-        if len(page) + need > room and page:
+        if (len(page) + need > room or para.new_page) and page:
             pages.append([])
             page, blank = pages[-1], False
         if blank and len(page) + 1 < room:
@@ -131,6 +172,8 @@ def paginate(
                 pages.append([])
                 page = pages[-1]
             page.append(line)
+            if para.anchor and para.anchor not in found:
+                found[para.anchor] = len(pages)
         blank_pending = para.blank_after
         after_heading = para.keep_with_next and not para.centered
     out = []
@@ -138,7 +181,7 @@ def paginate(
         mark = number(count)
         lines = [line.rstrip(BLANK) for line in page] + [""] * (room - len(page))
         out.append([*lines, BLANK * (width - len(mark)) + mark])
-    return out
+    return out, found
 
 
 def brf(pages: Sequence[Sequence[str]]) -> bytes:

@@ -13,7 +13,14 @@ basics. A renderer of the view (:mod:`handoutkit.present.view`), as :mod:`export
   above and one of dots 1245 below;
 - the references as a numbered list under a cell-5 heading, the contact details under another;
 - links as their words and then their address, the first time each target appears (the view's
-  ``addresses="first"``); the image as its description, introduced in the document's language.
+  ``addresses="first"``);
+- the image as a transcriber's note (BANA 2016, §3: wording not in print is a transcriber's note;
+  longer than seven words, it takes 7-5 margins): its description, introduced in the document's
+  language, which the exporter encloses in the code's transcriber's note indicators;
+- bold and emphasized words (print shows both bold) between :data:`BOLD_ON` and :data:`BOLD_OFF`,
+  which the exporter turns into liblouis's bold typeform;
+- the title page (title, main message, notices), then a contents page (:attr:`Para.entry` lines)
+  when the handout has sections, then the body, each starting a new braille page.
 """
 
 from __future__ import annotations
@@ -23,14 +30,60 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal, assert_never
 
-from handoutkit.model import Block, BlockQuote, Heading, Image, List, Origin, Paragraph, TextUnit, plain_text
+from handoutkit.model import (
+    Block,
+    BlockQuote,
+    Emphasis,
+    Heading,
+    Image,
+    Inline,
+    LineBreak,
+    List,
+    Origin,
+    Paragraph,
+    Strong,
+    Text,
+    TextUnit,
+    inline_children,
+)
 from handoutkit.present.phrases import Phrase, origin_of
-from handoutkit.present.view import HandoutView
+from handoutkit.present.view import ContentsEntry, HandoutView
 
-__all__ = ["BULLET", "Para", "view_paragraphs"]
+__all__ = ["BOLD_OFF", "BOLD_ON", "BULLET", "Para", "marked_text", "unmarked", "view_paragraphs"]
 
 BULLET = "\u2022"
+BOLD_ON = "\ue000"
+"""A private-use character that starts a bold run in :attr:`Para.text` (never in print text)."""
+BOLD_OFF = "\ue001"
+"""Ends a bold run."""
 Box = Literal["", "top", "bottom"]
+
+
+def marked_text(inlines: tuple[Inline, ...]) -> str:
+    """The inlines as plain text (hard breaks as newlines, links their words), bold and emphasized
+    runs between :data:`BOLD_ON` and :data:`BOLD_OFF` (a nested one is part of the outer run); a run
+    that holds a hard break is closed before it and opened again after it."""
+
+    def flat(nodes: tuple[Inline, ...], bold: bool) -> str:
+        parts: list[str] = []
+        for node in nodes:
+            match node:
+                case Text(text=text):
+                    parts.append(text)
+                case LineBreak():
+                    parts.append(BOLD_OFF + "\n" + BOLD_ON if bold else "\n")
+                case Strong() | Emphasis() if not bold:
+                    parts.append(BOLD_ON + flat(inline_children(node), True) + BOLD_OFF)
+                case _:
+                    parts.append(flat(inline_children(node), bold))
+        return "".join(parts)
+
+    return flat(inlines, False).replace(BOLD_ON + BOLD_OFF, "")
+
+
+def unmarked(text: str) -> str:
+    """``text`` without its bold marks."""
+    return text.replace(BOLD_ON, "").replace(BOLD_OFF, "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +91,8 @@ class Para:
     """One braille paragraph: print text to translate and how its lines are placed."""
 
     text: str
-    """Print text, one line (a hard line break in print makes two paragraphs); '' for a box line."""
+    """Print text, one line (a hard line break in print makes two paragraphs), bold runs between
+    :data:`BOLD_ON` and :data:`BOLD_OFF`; '' for a box line."""
     origin: Origin
     """Where the words come from (the catalog entry of a translation, else the source line)."""
     first: int = 2
@@ -52,6 +106,19 @@ class Para:
     """Never the last thing on a page (headings)."""
     box: Box = ""
     """A box line instead of text."""
+    note: bool = False
+    """A transcriber's note: words that are not in print."""
+    anchor: str = ""
+    """The heading's anchor (or ``references``, ``contact``), which a contents entry points to."""
+    entry: str = ""
+    """A contents entry: the anchor whose braille page number ends its last line after guide dots."""
+    new_page: bool = False
+    """Starts a new braille page."""
+
+    @property
+    def plain(self) -> str:
+        """The print text without bold marks."""
+        return unmarked(self.text)
 
 
 @dataclass
@@ -69,41 +136,64 @@ class _Builder:
         blank_before: bool = False,
         blank_after: bool = False,
         keep_with_next: bool = False,
+        note: bool = False,
+        anchor: str = "",
+        entry: str = "",
+        new_page: bool = False,
     ) -> None:
         """``words`` as one paragraph per printed line (a hard break starts a line at the runover margin)."""
-        lines = [line for line in plain_text(words.inlines).split("\n") if line.strip()]
+        lines = [line for line in marked_text(words.inlines).split("\n") if unmarked(line).strip()]
         for index, line in enumerate(lines):
-            last = index == len(lines) - 1
+            first_line, last = index == 0, index == len(lines) - 1
             self.paras.append(
                 Para(
                     line,
                     origin_of(words),
-                    first if index == 0 else runover,
+                    first if first_line else runover,
                     runover,
                     centered=centered,
-                    blank_before=blank_before and index == 0,
+                    blank_before=blank_before and first_line,
                     blank_after=blank_after and last,
                     keep_with_next=keep_with_next,
+                    note=note,
+                    anchor=anchor if first_line else "",
+                    entry=entry if last else "",
+                    new_page=new_page and first_line,
                 )
             )
 
-    def heading(self, words: TextUnit | Phrase, level: int) -> None:
+    def heading(self, words: TextUnit | Phrase, level: int, anchor: str = "", *, new_page: bool = False) -> None:
         if level <= 1:
-            self.add(words, 0, 0, centered=True, blank_before=True, blank_after=True, keep_with_next=True)
+            self.add(
+                words, 0, 0, centered=True, blank_before=True, blank_after=True, keep_with_next=True, new_page=new_page
+            )
         else:
             cell = 4 if level == 2 else 6
-            self.add(words, cell, cell, blank_before=True, keep_with_next=True)
+            self.add(words, cell, cell, blank_before=True, keep_with_next=True, anchor=anchor, new_page=new_page)
+
+    def contents(self, entries: Sequence[ContentsEntry]) -> None:
+        """Contents entries in BANA's contents format: each level two cells further in (cells 1, 3,
+        5...), every runover two cells past the deepest level; the page number is added at layout."""
+        depth = _depth(entries)
+        runover = 2 * depth
+
+        def add(items: Sequence[ContentsEntry], level: int) -> None:
+            for item in items:
+                self.add(item.label, 2 * level, runover, entry=item.anchor)
+                add(item.children, level + 1)
+
+        add(entries, 0)
 
     def blocks(self, blocks: Sequence[Block], margin: int = 0) -> None:
         for block in blocks:
             match block:
-                case Heading(content=content, level=level):
-                    self.heading(content, level)
+                case Heading(content=content, level=level, anchor=anchor):
+                    self.heading(content, level, anchor)
                 case Paragraph(content=content):
                     self.add(content, margin + 2, margin)
                 case Image(alt=alt):
-                    if alt is not None:
-                        self.add(self.view.phrases.say("Image: {description}", description=alt), margin + 2, margin)
+                    if alt is not None:  # a transcriber's note in 7-5 margins (BANA 2016, §3.1.4)
+                        self.add(self.view.phrases.say("Image: {description}", description=alt), 6, 4, note=True)
                 case List():
                     self.framed(functools.partial(self.list, block, margin))
                 case BlockQuote(children=children):
@@ -131,7 +221,7 @@ class _Builder:
                     self.paras.extend(replace(p, first=max(p.first, margin + 2)) for p in sub.paras)
 
     def item(self, label: str, words: TextUnit | Phrase, margin: int) -> None:
-        text = f"{label} {plain_text(words.inlines)}".replace("\n", " ")
+        text = f"{label} {marked_text(words.inlines)}".replace("\n", " ")
         self.paras.append(Para(text, origin_of(words), margin, margin + 2))
 
     def boxed(self, words: Phrase) -> None:
@@ -140,8 +230,13 @@ class _Builder:
         self.paras.append(Para("", words.origin, box="bottom"))
 
 
-def view_paragraphs(view: HandoutView) -> list[Para]:
-    """The handout view as braille paragraphs, in reading order."""
+def _depth(entries: Sequence[ContentsEntry]) -> int:
+    return max((1 + _depth(entry.children) for entry in entries), default=0)
+
+
+def view_paragraphs(view: HandoutView, *, contents: bool = True) -> list[Para]:
+    """The handout view as braille paragraphs, in reading order: the title page, the contents page
+    (when ``contents`` and the view has entries), then the body on a new page."""
     out = _Builder(view)
     out.heading(view.title, 1)
     if view.main_message is not None:
@@ -151,9 +246,14 @@ def view_paragraphs(view: HandoutView) -> list[Para]:
             out.boxed(notice.words)
         else:
             out.add(notice.words)
+    paged = contents and bool(view.contents)
+    if paged:
+        out.heading(view.contents_label, 1, new_page=True)
+        out.contents(view.contents)
+    body = len(out.paras)
     out.blocks(view.blocks)
     if view.references_label is not None:
-        out.heading(view.references_label, 2)
+        out.heading(view.references_label, 2, "references")
         references = view.references
 
         def numbered() -> None:
@@ -162,7 +262,9 @@ def view_paragraphs(view: HandoutView) -> list[Para]:
 
         out.framed(numbered)
     if view.contact_label is not None:
-        out.heading(view.contact_label, 2)
+        out.heading(view.contact_label, 2, "contact")
         for line in view.contact:
             out.add(line)
+    if paged and len(out.paras) > body:
+        out.paras[body] = replace(out.paras[body], new_page=True)
     return out.paras

@@ -2,8 +2,9 @@
 
 The handout view (:mod:`handoutkit.present.view`, links spelled out the first time) becomes braille
 paragraphs (:mod:`exporters.brf.content`), whose text is cleaned and normalized to what the language's
-liblouis table knows (:mod:`exporters.brf.normalize`), translated in one ``lou_translate`` run
-(:mod:`exporters.brf.louis`), and laid out in pages of ASCII braille (:mod:`exporters.brf.cells`).
+liblouis table knows (:mod:`exporters.brf.normalize`), translated with its bold and note typeforms
+in one liblouis child process (:mod:`exporters.brf.louis`), and laid out in pages of ASCII braille
+(:mod:`exporters.brf.cells`).
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from exporters.brf.cells import Laid, brf, paginate
-from exporters.brf.content import Para, view_paragraphs
-from exporters.brf.louis import LouisError, defined, page_number, probe, translate
+from exporters.brf.content import BOLD_OFF, BOLD_ON, Para, unmarked, view_paragraphs
+from exporters.brf.louis import BOLD, NOTE, LouisError, defined, page_number, probe, translate
 from exporters.brf.normalize import clean, normalize, probe_set
 from exporters.brf.options import BrfOptions
 from exporters.brf.syllables import han_pieces, mark_syllables
-from exporters.brf.tables import default_table, missing_tables
+from exporters.brf.tables import default_table, missing_tables, with_emphasis
 from handoutkit.context import RenderContext
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.exporter import OutputFile
@@ -60,6 +61,27 @@ def _tables(ctx: RenderContext) -> tuple[str | None, list[Problem]]:
     return tables, []
 
 
+def _flags(text: str, note: bool) -> tuple[str, list[int]]:
+    """``text`` without its bold marks, and each character's :data:`BOLD`/:data:`NOTE` flags: a bold
+    run covers its words and the spaces between them, never a space at either end."""
+    plain: list[str] = []
+    flags: list[int] = []
+    bold = False
+    for char in text:
+        if char in (BOLD_ON, BOLD_OFF):
+            bold = char == BOLD_ON
+            continue
+        plain.append(char)
+        flags.append((BOLD if bold else 0) | (NOTE if note else 0))
+    for index in range(len(plain)):  # leading spaces of a run
+        if flags[index] & BOLD and plain[index] == " " and (index == 0 or not flags[index - 1] & BOLD):
+            flags[index] &= ~BOLD
+    for index in reversed(range(len(plain))):  # trailing spaces of a run
+        if flags[index] & BOLD and plain[index] == " " and (index + 1 == len(plain) or not flags[index + 1] & BOLD):
+            flags[index] &= ~BOLD
+    return "".join(plain), flags
+
+
 def _untranslatable(para: Para, text: str, known: dict[str, bool], tables: str) -> Problem:
     missing = sorted({char for char in text if not known.get(char, True)})
     if missing:
@@ -67,7 +89,7 @@ def _untranslatable(para: Para, text: str, known: dict[str, bool], tables: str) 
         what = f"has characters the liblouis table {tables} cannot write: {names}"
     else:
         what = f"could not be translated entirely by the liblouis table {tables}"
-    return Problem("brf-untranslatable", para.origin, f"braille: {text[:60]!r} {what}")
+    return Problem("brf-untranslatable", para.origin, f"braille: {unmarked(text)[:60]!r} {what}")
 
 
 def _translate(doc: Document, ctx: RenderContext) -> _Translated:
@@ -76,13 +98,18 @@ def _translate(doc: Document, ctx: RenderContext) -> _Translated:
         return _Translated((), "", tuple(problems))
     paras = view_paragraphs(handout_view(doc, ctx, addresses="first"))
     texts = [clean(para.text) for para in paras]
+    plain_texts = [unmarked(text) for text in texts]
     try:
-        han = {piece for text in texts for piece in han_pieces(text)}
-        alone = probe(probe_set(texts) | han, tables)
+        han = {piece for text in plain_texts for piece in han_pieces(text)}
+        alone = probe(probe_set(plain_texts) | han, tables)
         known = {char: not char.strip() or defined(cells) for char, cells in alone.items() if len(char) == 1}
-        written = [normalize(text, known) for text in texts]
-        wanted = [index for index, text in enumerate(written) if text and not paras[index].box]
-        cells = dict(zip(wanted, translate([written[index] for index in wanted], tables), strict=True))
+        flagged = [_flags(normalize(text, known), para.note) for text, para in zip(texts, paras, strict=True)]
+        written = [text for text, _ in flagged]
+        wanted = [index for index, text in enumerate(written) if text.strip() and not paras[index].box]
+        translated = translate(
+            [written[index] for index in wanted], with_emphasis(tables), [flagged[index][1] for index in wanted]
+        )
+        cells = dict(zip(wanted, translated, strict=True))
     except LouisError as error:
         origin = ctx.config.origin("brf", "table", language=ctx.language.tag)
         return _Translated((), tables, (Problem("brf-liblouis", origin, str(error)),))

@@ -1,11 +1,12 @@
-"""liblouis, through its command-line translator ``lou_translate`` (Debian ``liblouis-bin``).
+"""liblouis in a process of its own: forward translation with emphasis through the library in a
+child process (:mod:`exporters.brf.child`), back-translation through ``lou_translate --backward``
+(Debian ``liblouis-bin``), as a reader's software would do it.
 
-Why a subprocess rather than the library through ctypes: Debian's Python binding is built for the
-system Python only, and a ctypes binding would have to match the build's ``widechar`` size (2 or 4
-bytes, ``lou_charSize()``) and keep liblouis's process-wide table cache and its thread-unsafe
-translator inside our process; a crash in a table would take the whole build down with it. The
-command line is liblouis's stable interface, and one process translates a whole document (one input
-line per paragraph), about 0.1 s for a long handout, the table compilation included.
+Why a child process: liblouis keeps a process-wide table cache and a thread-unsafe translator, and a
+crash in a table would take the whole build down with it. Why the library and not ``lou_translate``
+for forward translation: the command line takes no typeform, so it cannot write the code's bold
+indicators or transcriber's note indicators (see :mod:`exporters.brf.child` for the binding). One
+child translates a whole document (one line per paragraph), the table compilation included.
 
 Output is asked for as Unicode braille (``unicode.dis`` first in the table list), one cell per
 character, which :mod:`exporters.brf.cells` lays out and encodes as BRF itself; a last table of our
@@ -15,16 +16,23 @@ into a cell with dots 7-8, which six-dot braille never uses, so it can be found 
 
 from __future__ import annotations
 
+import json
 import subprocess
+import sys
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from exporters.brf.tables import undefined_table
 
 __all__ = [
+    "BOLD",
+    "EMPHASIS_CLASSES",
     "LOU_TRANSLATE",
+    "NOTE",
     "LouisError",
     "back_translate",
     "defined",
+    "emphasis_classes",
     "known_characters",
     "page_number",
     "probe",
@@ -36,9 +44,19 @@ _TIMEOUT = 120
 _NUMBERS = 200
 """Page numbers translated at once, the first time a table is used."""
 
+EMPHASIS_CLASSES = ("bold", "transnote")
+"""The liblouis emphasis classes the exporter marks, in the order of their flag bits."""
+BOLD = 1
+"""Flag of a character in bold (or other emphasis, which print shows bold)."""
+NOTE = 2
+"""Flag of a character of a transcriber's note."""
+_CHILD = Path(__file__).with_name("child.py")
+
 _known: dict[str, dict[str, str]] = {}
 """Each table list's translation of every piece probed so far."""
 _numbers: dict[str, list[str]] = {}
+_classes: dict[str, dict[str, int]] = {}
+"""Each table list's typeform bit for each of :data:`EMPHASIS_CLASSES` (0: the tables define none)."""
 
 
 class LouisError(RuntimeError):
@@ -81,9 +99,49 @@ def _forward_tables(tables: str) -> str:
     return f"unicode.dis,{tables},{undefined_table()}"
 
 
-def translate(lines: Sequence[str], tables: str) -> list[str]:
-    """Each line (print text, no line break inside, none empty) in Unicode braille, in one process."""
-    return _run("--forward", _forward_tables(tables), lines)
+def translate(lines: Sequence[str], tables: str, flags: Sequence[Sequence[int]] | None = None) -> list[str]:
+    """Each line (print text, no line break inside, none empty) in Unicode braille, in one child
+    process; ``flags``, when given, holds for each line one :data:`BOLD`/:data:`NOTE` bit set per
+    character, which liblouis writes as the code's indicators where its tables define them."""
+    if not lines:
+        return []
+    if flags is not None and [len(f) for f in flags] != [len(line) for line in lines]:
+        raise ValueError("flags must give one value per character of each line")
+    request = {
+        "tables": _forward_tables(tables),
+        "classes": list(EMPHASIS_CLASSES),
+        "lines": [[line, list(flags[index]) if flags else []] for index, line in enumerate(lines)],
+    }
+    try:
+        done = subprocess.run(
+            [sys.executable, "-I", str(_CHILD)],
+            input=json.dumps(request).encode("utf-8"),
+            capture_output=True,
+            timeout=_TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise LouisError(f"liblouis took over {_TIMEOUT} s with {tables}") from None
+    if done.returncode != 0:
+        error = done.stderr.decode("utf-8", "replace").strip() or f"exit status {done.returncode}"
+        raise LouisError(
+            f"{error} (tables {tables}; install Debian's liblouis-bin and liblouis-data: "
+            "scripts/install-system-packages.sh)"
+        )
+    answer = json.loads(done.stdout.decode("utf-8"))
+    _classes[tables] = {str(k): int(v) for k, v in answer["classes"].items()}
+    out = [str(line) for line in answer["lines"]]
+    if len(out) != len(lines):
+        raise LouisError(f"liblouis returned {len(out)} lines for {len(lines)}")
+    return out
+
+
+def emphasis_classes(tables: str) -> dict[str, bool]:
+    """Whether ``tables`` define each of :data:`EMPHASIS_CLASSES` (bold indicators, transcriber's note
+    indicators)."""
+    if tables not in _classes:
+        translate(["a"], tables)
+    return {name: bool(_classes[tables].get(name)) for name in EMPHASIS_CLASSES}
 
 
 def back_translate(brf_lines: Sequence[str], tables: str) -> list[str]:

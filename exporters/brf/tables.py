@@ -10,7 +10,16 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DEFAULT_TABLES", "TABLE_DIRS", "DefaultTable", "default_table", "missing_tables", "undefined_table"]
+__all__ = [
+    "DEFAULT_TABLES",
+    "EMPHASIS_TABLES",
+    "TABLE_DIRS",
+    "DefaultTable",
+    "default_table",
+    "missing_tables",
+    "undefined_table",
+    "with_emphasis",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +46,21 @@ TABLE_DIRS: tuple[Path, ...] = (
     Path("/usr/local/share/liblouis/tables"),
 )
 """Where liblouis looks for tables (``LOUIS_TABLEPATH`` first, then Debian's and a local install's folder)."""
+
+
+EMPHASIS_TABLES: dict[str, str] = {"es-g1.ctb": "handoutkit-es-emphasis.cti"}
+"""Tables of our own that give a liblouis table the emphasis indicators of its code, which it lacks
+(each file names the rule it follows)."""
+
+
+def with_emphasis(tables: str) -> str:
+    """``tables`` followed by our emphasis table for any of them that lacks one."""
+    extra = [
+        str(Path(__file__).parent / "tables" / EMPHASIS_TABLES[name])
+        for name in tables.split(",")
+        if name in EMPHASIS_TABLES
+    ]
+    return ",".join([tables, *extra])
 
 
 def default_table(tag: str) -> str | None:
