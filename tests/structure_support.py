@@ -48,7 +48,7 @@ def printed_blocks(lang: str, slug: str, root: Path = REPO) -> list[str]:
     ]
 
 
-STEPS = ("order_labels", "merge_fragments", "describe_links", "mark_word_breaks")
+STEPS = ("order_labels", "merge_fragments", "drop_stacked_links", "describe_links", "mark_word_breaks")
 
 
 def render_without(lang: str, slug: str, steps: tuple[str, ...], root: Path = REPO) -> bytes:

@@ -21,6 +21,7 @@ from handoutkit.notices import UNREVIEWED
 from handoutkit.reader import find_sources
 from tests.pdf_support import REPO, translated
 from tests.pdfchecks.largeprint import running_title_failures
+from tests.pdfchecks.lines import premature_break_failures
 from tests.pdfchecks.paper import (
     caption_read_twice_failures,
     contact_alone_failures,
@@ -46,6 +47,11 @@ def test_the_handouts_waste_no_paper(real_build: Path, slug: str, lang: str) -> 
     assert stranded_heading_failures(path) == []
     assert contact_alone_failures(path) == []
     assert phone_split_failures(path) == []
+
+
+@pytest.mark.parametrize(("slug", "lang"), REAL)
+def test_no_line_is_broken_before_a_word_that_fits_on_it(real_build: Path, slug: str, lang: str) -> None:
+    assert premature_break_failures(_real(real_build, slug, lang)) == []
 
 
 @pytest.mark.parametrize(("slug", "lang"), REAL)
@@ -95,10 +101,10 @@ FILLER = "".join(f"<p>Line {n} of text that fills the page.</p>" for n in range(
 PAGE = "@page { size: letter; margin: 72pt } html { font: 18pt/1.5 'Noto Sans' } p { margin: 0 0 27pt }"
 
 
-def _pdf(tmp_path: Path, body: str, css: str = "") -> Path:
+def _pdf(tmp_path: Path, body: str, css: str = "", name: str = "fault.pdf") -> Path:
     from weasyprint import CSS, HTML
 
-    path = tmp_path / "fault.pdf"
+    path = tmp_path / name
     html = f'<html lang="en"><head><title>Fault</title></head><body>{body}</body></html>'
     path.write_bytes(HTML(string=html).write_pdf(stylesheets=[CSS(string=PAGE + css)], pdf_variant="pdf/ua-1"))
     return path
@@ -152,3 +158,39 @@ def test_a_caption_beside_its_figure_is_read_twice_and_post_processing_moves_it_
     inside = tmp_path / "inside.pdf"
     inside.write_bytes(finish_pdf(beside.read_bytes()).data)
     assert caption_read_twice_failures(inside) == []
+
+
+MAIN_MESSAGE = (
+    "Stage 4 lung cancer has spread from the lung to other parts of the body. It is very hard to cure, but "
+    "<strong>treatment can help you live longer and feel better</strong>. Talk with your care team about your choices."
+)
+"""At 424 pt in Noto Sans 18/1.5, the text before ``<strong>`` fits on the second line but for its trailing
+space, and WeasyPrint 70 leaves "other" alone on it (exporters/pdf/linebreaks.py)."""
+
+
+def test_a_word_left_alone_on_a_line_fails_and_hanging_trailing_spaces_keep_it_company(tmp_path: Path) -> None:
+    from exporters.pdf.linebreaks import hanging_trailing_spaces
+
+    body = f'<p style="width: 424pt">{MAIN_MESSAGE}</p>'
+    early = _pdf(tmp_path, body, name="early.pdf")
+    failures = premature_break_failures(early)
+    assert len(failures) == 1 and "ending 'other' is broken before 'parts'" in failures[0], failures
+    with hanging_trailing_spaces():
+        fixed = _pdf(tmp_path, body, name="fixed.pdf")
+    assert premature_break_failures(fixed) == []
+    import pdfplumber
+
+    with pdfplumber.open(fixed) as pdf:
+        lines = (pdf.pages[0].extract_text() or "").splitlines()
+    assert " ".join(lines[1].split()) == "other parts of the body. It is very hard to cure, but"
+
+
+def test_hanging_trailing_spaces_last_only_while_the_block_runs() -> None:
+    from weasyprint.layout import inline
+
+    from exporters.pdf.linebreaks import hanging_trailing_spaces
+
+    original = inline.split_first_line
+    with hanging_trailing_spaces():
+        assert inline.split_first_line is not original
+    assert inline.split_first_line is original

@@ -76,6 +76,13 @@ def test_split_and_nested_links_and_slugs_are_found_without_the_merge(unfixed: d
     assert any("two sibling /Link" in f for f in failures)
     assert any("described as 'h-" in f for f in failures)
     assert any("owned by Span" in f for f in fragments.link_failures(unfixed["ar"]))
+    assert any("two link annotations on one area" in f for f in fragments.link_failures(unfixed["ar"]))
+
+
+@pytest.mark.parametrize("case", [c for c in REAL_PDFS if direction_of(c.lang) == "ltr"], ids=str)
+def test_a_contents_entry_reads_as_its_words_a_space_and_its_page_number(case: RealPdf, real_build: Path) -> None:
+    # Left-to-right PDFs: right-to-left tag text is in visual order (README, Known limitations).
+    assert fragments.contents_entry_failures(case.path(real_build)) == []
 
 
 def test_glued_words_are_found_without_the_word_breaks(unfixed: dict[str, Path]) -> None:

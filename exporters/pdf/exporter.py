@@ -18,7 +18,7 @@ from exporters.pdf.fonts import (
 )
 from exporters.pdf.languages import LanguageMarks
 from exporters.pdf.layout import layout_for
-from exporters.pdf.links import LinkWords
+from exporters.pdf.links import LinkWords, phone_numbers
 from exporters.pdf.options import PdfOptions
 from exporters.pdf.page import PageContent, page_content, printed_texts
 from exporters.pdf.postprocess import finish_pdf
@@ -190,6 +190,7 @@ def _link_words(ctx: RenderContext) -> LinkWords:
         internal=ctx.ui("Page {page} of {pages}", page="{page}", pages="{pages}") + ": {text}",
         phone=ctx.ui(CALL_NUMBER, number="{number}"),
         mail=ctx.ui(EMAIL_ADDRESS, address="{address}"),
+        numbers=phone_numbers(ctx.settings.organization.phone),
     )
 
 

@@ -15,7 +15,8 @@ viewer agree (outloud's LNK-004; a PDF/A rule, harmless here: the annotations ha
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
@@ -25,7 +26,7 @@ from handoutkit.ui import fill
 if TYPE_CHECKING:
     import pikepdf
 
-__all__ = ["LinkWords", "describe_links"]
+__all__ = ["LinkWords", "describe_links", "phone_numbers"]
 
 PRINT_FLAG = 4
 
@@ -37,6 +38,10 @@ class LinkWords:
     internal: str = "Page {page} of {pages}: {text}"
     phone: str = "Call {number}"
     mail: str = "Email {address}"
+    numbers: Mapping[str, str] = field(default_factory=dict)
+    """Phone numbers as the handout prints them, by their digits (``5035550147`` -> ``(503) 555-0147``):
+    the words a link shows are in visual order in right-to-left text (``)503( 555-0147``), so a
+    number the configuration knows is said as it is written there."""
 
 
 def describe_links(pdf: pikepdf.Pdf, words: LinkWords) -> None:
@@ -73,7 +78,9 @@ def _describe(
     if isinstance(action, pikepdf.Dictionary) and action.get("/S") == "/URI":
         uri = str(action.URI)
         if uri.startswith("tel:"):
-            number = own.strip() if any(c.isdigit() for c in own) else unquote(uri[4:])
+            number = words.numbers.get(_digits(unquote(uri[4:])))
+            if number is None:
+                number = own.strip() if any(c.isdigit() for c in own) else unquote(uri[4:])
             return fill(words.phone, {"number": number})
         if uri.startswith("mailto:"):
             return fill(words.mail, {"address": unquote(uri[7:].split("?", 1)[0])})
@@ -88,6 +95,15 @@ def _describe(
             text = headings.get((target, _y(destination))) or own.strip()
             return fill(words.internal, {"page": str(target), "pages": str(len(pages)), "text": text}).rstrip(": ")
     return ""
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def phone_numbers(*printed: str) -> dict[str, str]:
+    """:attr:`LinkWords.numbers` for phone numbers printed as ``printed``."""
+    return {_digits(number): number for number in printed if _digits(number)}
 
 
 def _y(destination: pikepdf.Array) -> float:

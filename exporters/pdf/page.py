@@ -113,6 +113,37 @@ class PageContent:
         """`` lang dir`` for words in another language than the page ('' otherwise)."""
         return lang_attrs(words.lang, self.view.lang)
 
+    def entry(self, entry: ContentsEntry) -> Markup:
+        """A contents entry's words with its page number: the last word, a no-break space, the leader and
+        the number are one piece that never breaks (a long entry wraps before its last word, so its
+        number is never alone on a line, and the tag text reads ``spreads 3``)."""
+        return contents_entry_html(self.words(entry.label), entry.anchor)
+
+
+ENTRY_END_MAX = 24
+"""An entry with no break point outside its elements (all of it a span in another language) is kept
+whole with its number only up to this many characters; a longer one may leave the number alone."""
+
+
+def contents_entry_html(words: Markup, anchor: str) -> Markup:
+    """``words`` (a contents entry's HTML) with its last top-level word and the page number of ``#anchor``
+    in a ``span.entry-end``, which the stylesheet keeps on one line (no space inside an element is a
+    break point: a word in a span of another language is taken whole)."""
+    html = str(words)
+    depth, cut = 0, -1
+    for match in re.finditer(r"<(/?)[^>]*>|\s+", html):
+        token = match.group(0)
+        if token.startswith("<"):
+            depth += -1 if match.group(1) else (0 if token.endswith("/>") else 1)
+        elif depth == 0 and match.end() < len(html):
+            cut = match.end()
+    if cut > 0:
+        head, tail = html[:cut], html[cut:]
+    else:
+        short = len(re.sub(r"<[^>]*>", "", html)) <= ENTRY_END_MAX
+        head, tail = ("", html) if short else (html, "")
+    return Markup('{}<span class="entry-end" data-target="#{}">{}</span>').format(Markup(head), anchor, Markup(tail))
+
 
 def page_content(doc: Document, ctx: RenderContext, requests: AssetRequests) -> PageContent:
     """The printed handout (images are allowed in ``requests`` as they are met). Its HTML is the same

@@ -7,7 +7,8 @@ furniture ``/Type /Pagination``, decorative images ``/Type /Layout``), the eleme
 the parent tree, the remaining MCIDs of each page are renumbered from 0, and structure elements left
 empty are removed. Then, each in its own module: list labels are painted before their items
 (:mod:`.labels`), the page and line fragments of one element are merged into one structure element
-(:mod:`.structure`), every structure element whose content is in another language than it inherits
+(:mod:`.structure`) and the copies of a link annotation stacked on one area removed
+(:mod:`.annotations`), every structure element whose content is in another language than it inherits
 gets ``/Lang`` (:mod:`.languages`, which WeasyPrint 70 never writes), each soft line break a
 space in the text (:mod:`.wordbreaks`), a figure's caption moves into its Figure (:mod:`.figures`),
 and each link annotation gets a description a person understands and the Print flag
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from typing import TYPE_CHECKING
 
+from exporters.pdf.annotations import drop_stacked_links
 from exporters.pdf.figures import captions_into_figures
 from exporters.pdf.labels import order_labels
 from exporters.pdf.languages import LanguageMarks, tag_languages
@@ -81,6 +83,7 @@ def finish_pdf(
             _prune_empty(top)
         order_labels(pdf)
         merge_fragments(pdf)
+        drop_stacked_links(pdf)
         if languages is not None:
             tag_languages(pdf, languages)
         mark_word_breaks(pdf)

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from exporters.pdf.fetcher import AssetRequests, make_fetcher
+from exporters.pdf.linebreaks import hanging_trailing_spaces
 from exporters.pdf.structure import source_marks
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.model import Origin
@@ -82,7 +83,9 @@ def render_pdf(
         try:
             document = HTML(string=html, url_fetcher=fetcher)
             stylesheet = CSS(string=css, url_fetcher=fetcher)
-            with source_marks():  # which HTML element each structure element comes from (structure.py)
+            # which HTML element each structure element comes from (structure.py); no line cut early
+            # for its trailing space (linebreaks.py)
+            with source_marks(), hanging_trailing_spaces():
                 data = document.write_pdf(stylesheets=[stylesheet], pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
         except FatalURLFetchingError:
             raise ProblemError(_refusals(requests, doc_origin)) from None

@@ -11,7 +11,8 @@ once per version (cached by path, size and time).
 Modules: :mod:`.pdfua` (Matterhorn), :mod:`.fonts`, :mod:`.largeprint`, :mod:`.navigation`,
 :mod:`.languages` (the order of left-to-right runs, the language of parts), :mod:`.fragments` (one
 structure element per logical element, links, word breaks, label order), :mod:`.validators`
-(page-validation and outloud), and :mod:`.reading`, which they share.
+(page-validation and outloud), :mod:`.lines` (no line broken before a word that fits), and
+:mod:`.reading`, which they share.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from tests.pdfchecks.largeprint import (
     size_failures,
     soft_hyphen_failures,
 )
+from tests.pdfchecks.lines import premature_break_failures
 from tests.pdfchecks.navigation import headings, outline, outline_failures, same_text
 from tests.pdfchecks.pdfua import (
     annotation_failures,
@@ -96,6 +98,7 @@ __all__ = [
     "page_chars",
     "page_number_failures",
     "parent_tree_failures",
+    "premature_break_failures",
     "same_text",
     "size_failures",
     "soft_hyphen_failures",

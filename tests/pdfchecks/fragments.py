@@ -91,8 +91,9 @@ def _annotation_parents(pdf: pikepdf.Pdf) -> dict[int, pikepdf.Object]:
 
 def link_failures(path: str | Path) -> list[str]:
     """28-011 / 7.18.5: every link annotation belongs to a /Link that holds its OBJR, through its
-    /StructParent; no /Link inside a /Link; one /Link per link (no sibling /Links with one target); each
-    link's /Contents in words, not an anchor's slug or a bare ``tel:`` address."""
+    /StructParent; no /Link inside a /Link; one /Link per link (no sibling /Links with one target); no
+    two annotations on one area with one target; each link's /Contents in words, not an anchor's slug
+    or a bare ``tel:`` address."""
     pdf = open_pdf(path)
     failures = []
     parents = _annotation_parents(pdf)
@@ -107,9 +108,14 @@ def link_failures(path: str | Path) -> list[str]:
             if a.type == b.type == "Link" and _targets(a) and _targets(a) == _targets(b):
                 failures.append(f"28-011: one link is two sibling /Link elements ({sorted(_targets(a))[0]})")
     for number, page in enumerate(pdf.pages, start=1):
+        areas: set[tuple[object, ...]] = set()
         for annotation in page.obj.get("/Annots") or []:
             if annotation.get("/Subtype") != "/Link":
                 continue
+            area = (tuple(round(float(v), 1) for v in annotation.Rect), repr(annotation.get("/A")))
+            if area in areas:
+                failures.append(f"page {number}: two link annotations on one area (a keyboard user lands twice)")
+            areas.add(area)
             owner = owners.get(annotation.objgen)
             parent = parents.get(int(annotation.get("/StructParent", -1)))
             if owner is None or owner.type != "Link":
@@ -136,6 +142,25 @@ def _targets(element: Element) -> set[str]:
             target = action.get("/URI") if isinstance(action, pikepdf.Dictionary) else annotation.get("/Dest")
             found.add(str(target))
     return found
+
+
+def _internal(element: Element) -> bool:
+    for kid in _raw_kids(element.obj):
+        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR":
+            action = kid.Obj.get("/A")
+            if "/Dest" in kid.Obj or (isinstance(action, pikepdf.Dictionary) and action.get("/S") == "/GoTo"):
+                return True
+    return False
+
+
+def contents_entry_failures(path: str | Path) -> list[str]:
+    """Each contents entry (an internal link ending with its page number) reads in the tag text as its
+    words, a space and the number (``How lung cancer spreads 3``), not ``spreads3``."""
+    entries = [structure_text(path, e) for e in structure(path).walk() if e.type == "Link" and _internal(e)]
+    numbered = [text for text in entries if text.rstrip()[-1:].isdigit()]
+    if not numbered:
+        return ["no contents entry ends with its page number"]
+    return [f"contents entry read as {text!r}" for text in numbered if not re.search(r"\S\s+\d+\s*$", text)]
 
 
 def parent_tree_failures(path: str | Path) -> list[str]:
