@@ -19,8 +19,16 @@ help:
 export: setup
 	$(PY) export.py
 
+# Tests keep compiled bytecode outside the source tree (PYTHONPYCACHEPREFIX; benchmarks/run.py does the same),
+# even where the environment sets PYTHONDONTWRITEBYTECODE: otherwise pytest and every Python process a test
+# starts compile every module they import again (seconds per process for WeasyPrint and the validators).
+PYCACHE := $(CURDIR)/.pytest_cache/pycache
+# pytest-xdist workers (tests/conftest.py builds the real outputs once for all of them); 0 runs in one process.
+TEST_WORKERS ?= 2
+TEST_ENV := env -u PYTHONDONTWRITEBYTECODE PYTHONPYCACHEPREFIX=$(PYCACHE)
+
 test: lint validators
-	$(PY) -m pytest -q
+	$(TEST_ENV) $(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadscope
 
 system:
 	@scripts/install-system-packages.sh
@@ -50,8 +58,9 @@ format: setup
 previews: export
 	$(PY) scripts/preview_pdfs.py
 
+# make bench BENCH_ARGS=--quick: 1 and 10 handouts, fewer runs; benchmarks/run.py --help lists the rest.
 bench: setup
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf output previews .pytest_cache .mypy_cache .import_linter_cache

@@ -7,7 +7,8 @@ the exporter's own work: the checks (font coverage, images), building the page, 
 log, and post-processing with pikepdf (artifacts, parent tree, bracket glyphs, font list, saving).
 Both timings are noisy on a shared machine, so the exporter's own work is also timed apart (building
 the page with its checks, and post-processing) and shown as a share of WeasyPrint's time. Read the
-ratios, not the milliseconds. Run: ``make bench``.
+ratios, not the milliseconds. Run: ``python benchmarks/pdf_overhead.py`` (``make bench`` runs
+benchmarks/run.py, whose PDF rows compare whole processes and the warm floor).
 """
 
 from __future__ import annotations

@@ -1,110 +1,550 @@
-"""Side-by-side timings: handoutkit against its peers, in the same run, printed as ratios.
+"""handoutkit against its peers, and against itself, on synthetic projects, in one run: ``make bench``.
 
-- plain text and EPUB 3 against pandoc (Markdown -> plain, Markdown -> EPUB 3), per handout, both as
-  whole commands (process start included) and, for handoutkit, inside a warm process;
-- the PDF exporter against bare WeasyPrint rendering the same HTML (benchmarks/pdf_overhead.py).
+Every figure is the median of runs alternated within this one benchmark run (one warm-up run of each
+case first, untimed), printed as a ratio to what it is compared with; CPU is user plus system time of
+the whole process tree (``os.wait4``: the build's worker processes included), wall is elapsed time.
+Read the ratios, not the seconds: the machine is shared and noisy, so no figure here belongs in a test.
 
-Timings are medians of several runs on a shared, noisy machine: read the ratios, not the
-milliseconds, and never turn them into test assertions. Run: ``make bench``.
+Projects: 1, 10 and 100 copies (``--quick``: 1 and 10) of the real handout with its real catalogs in the
+project's five languages (benchmarks/synthetic.py), made in a scratch folder. Rows, per project size:
+
+- one-output text and EPUB (``--doc D --lang en --format F``, from an empty ``output/``) vs pandoc's
+  whole process converting the same Markdown (``-t plain``, ``-t epub3``);
+- one PDF (smallest project) vs the WeasyPrint command line on the same HTML and CSS (whole process),
+  and vs WeasyPrint rendering those files in a warm process (the floor);
+- a full build vs as many peer calls as it makes outputs, each peer call's median taken from alternated
+  runs, by kind: pandoc for text, SMS, EPUB and web pages (the source Markdown: pandoc does not
+  translate), the WeasyPrint command for each language's PDF page, ``lou_translate`` for braille, and
+  pandoc over all the project's sources for each language's collection book and page;
+- a no-op rebuild and a rebuild after one ``.po`` edit vs a full build (``--force``);
+- ``--jobs 2`` vs ``--jobs 1``; peak memory of the whole process tree (summed RSS, sampled from /proc).
+
+Rows that need a flag the command line does not have yet print "not available" instead of a figure; a
+command that fails, or hangs past its time limit (``--timeout`` for a full build, twice the first full
+build for the others), makes its row say "failed" and why. The code is copied once at the start
+(``export.py``, ``handoutkit/``, ``exporters/``) and every command runs that copy, so edits made to the
+checkout during the run change no figure.
+Bytecode: the environment of this machine sets PYTHONDONTWRITEBYTECODE, which would make every Python
+process compile its modules again; every Python command here runs with a private PYTHONPYCACHEPREFIX in
+the scratch folder instead, filled by the warm-up runs, so timed runs read warm ``.pyc`` files, as an
+installed package's would be.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import os
+import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.measure import ProcessFailed, Sample, Summary, alternate, run_process, summarize  # noqa: E402
+from benchmarks.synthetic import Synthetic, make_project  # noqa: E402
+
+__all__ = ["main"]
+
+MIB = 1024 * 1024
+FULL_SIZES = (1, 10, 100)
+QUICK_SIZES = (1, 10)
+PEER_LANGUAGE = "en"
+"""The language of the one-output runs (the source language: pandoc reads the same text)."""
+BRAILLE_DISPLAY = "en-us-brf.dis"
+SUFFIX_KINDS = {".sms.txt": "sms", ".sms.json": "", ".txt": "text", ".epub": "epub", ".html": "web", ".pdf": "pdf"}
+SUFFIX_KINDS |= {".brf": "brf", ".json": ""}
+"""What kind of peer call makes a file of each suffix ('': part of another output, no call of its own)."""
 
 
-def median_seconds(action: Callable[[], object], repeat: int) -> float:
-    """Median wall time of ``repeat`` runs of ``action`` (after one warm-up run)."""
-    action()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+@dataclass(frozen=True)
+class Features:
+    """What the command line can do, read from ``export.py --help``."""
+
+    force: bool
+    jobs: bool
 
 
-def command(args: list[str], cwd: Path) -> Callable[[], object]:
-    return lambda: subprocess.run(args, cwd=cwd, check=True, capture_output=True)
+@dataclass
+class Row:
+    """One line of the table."""
+
+    label: str
+    ours: Summary | None = None
+    base: Summary | None = None
+    note: str = ""
+    memory: bool = False
 
 
-def compare_with_pandoc(repeat: int) -> list[tuple[str, float, float]]:
-    """(label, pandoc seconds, handoutkit seconds) for text and EPUB of every English handout."""
+@dataclass
+class Section:
+    title: str
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class Bench:
+    """One benchmark run: its scratch folder, environment and settings."""
+
+    work: Path
+    repeat: int
+    build_repeat: int
+    dry_run: bool
+    pandoc: str
+    louis: str | None
+    env: dict[str, str]
+    code: Path
+    """The snapshot of the code every command runs (:func:`snapshot_code`)."""
+    features: Features
+    timeout: float
+    planned: list[str] = field(default_factory=list)
+    _count: int = 0
+
+    def log(self) -> Path:
+        self._count += 1
+        return self.work / "logs" / f"{self._count:05d}.log"
+
+    def pandoc_for(self, project: Synthetic) -> list[str]:
+        """pandoc reading the project's Markdown, finding its images where the handouts name them."""
+        return [self.pandoc, "-f", "markdown", "--resource-path", str(project.root / "source")]
+
+    def python(self, *args: str) -> list[str]:
+        return [sys.executable, *args]
+
+    def export(self, project: Synthetic, *args: str) -> list[str]:
+        return self.python(str(self.code / "export.py"), "--project", str(project.root), "--quiet", *args)
+
+    def run(
+        self, argv: Sequence[str], *, stdin: Path | None = None, memory: bool = False, timeout: float | None = None
+    ) -> Sample:
+        return run_process(
+            argv, env=self.env, log=self.log(), stdin=stdin, sample_memory=memory, timeout=timeout or self.timeout
+        )
+
+    def compare(
+        self,
+        cases: dict[str, Callable[[], Sample]],
+        repeat: int,
+        *,
+        warm_up: bool = True,
+        optional: Collection[str] = (),
+        failures: dict[str, str] | None = None,
+    ) -> dict[str, Summary]:
+        """The medians of each case over alternated runs (a failed ``optional`` case: in ``failures``)."""
+        samples = alternate(cases, repeat, warm_up=warm_up, optional=optional, failures=failures)
+        return {name: summarize(runs) for name, runs in samples.items() if runs}
+
+
+def bench_environment(work: Path) -> dict[str, str]:
+    """This process's environment, with bytecode cached in ``work`` (see the module's docstring)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    return env
+
+
+def snapshot_code(work: Path) -> Path:
+    """A copy of the command line and the code it runs (``export.py``, ``handoutkit/``, ``exporters/``, and
+    these benchmarks' helpers), so that every timed run uses the same code even while the checkout changes
+    (a job key that digests the code would otherwise turn a no-op rebuild into a full one)."""
+    code = work / "code"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for folder in ("handoutkit", "exporters", "benchmarks"):
+        shutil.copytree(ROOT / folder, code / folder, ignore=ignore)
+    shutil.copy(ROOT / "export.py", code / "export.py")
+    return code
+
+
+def detect_features(env: dict[str, str], code: Path) -> Features:
+    """Which of the flags the benchmark uses ``export.py`` has."""
+    done = subprocess.run(
+        [sys.executable, str(code / "export.py"), "--help"], env=env, capture_output=True, text=True, check=True
+    )
+    return Features(force="--force" in done.stdout, jobs="--jobs" in done.stdout)
+
+
+def empty_output(project: Synthetic) -> None:
+    shutil.rmtree(project.output, ignore_errors=True)
+
+
+# One-output runs -----------------------------------------------------------------------------------
+
+
+def one_output(bench: Bench, project: Synthetic, fmt: str, suffix: str, pandoc_to: str) -> Row:
+    slug = project.slugs[0]
+    expected = project.output / PEER_LANGUAGE / f"{slug}{suffix}"
+    peer_out = bench.work / f"pandoc{suffix}"
+    ours_argv = bench.export(project, "--doc", slug, "--lang", PEER_LANGUAGE, "--format", fmt)
+    peer_argv = [*bench.pandoc_for(project), str(project.source(slug)), "-t", pandoc_to, "-o", str(peer_out)]
+    label = f"{fmt}, one output vs pandoc -t {pandoc_to}"
+    if bench.dry_run:
+        bench.planned += [f"  {label}:", f"    {' '.join(ours_argv)}", f"    {' '.join(peer_argv)}"]
+        return Row(label, note="dry run")
+
+    def ours() -> Sample:
+        empty_output(project)
+        sample = bench.run(ours_argv)
+        if not expected.is_file():
+            raise SystemExit(f"the one-output run did not write {expected}")
+        return sample
+
+    found = bench.compare({"ours": ours, "pandoc": lambda: bench.run(peer_argv)}, bench.repeat)
+    return Row(label, found["ours"], found["pandoc"])
+
+
+def one_pdf(bench: Bench, project: Synthetic) -> list[Row]:
+    slug = project.slugs[0]
+    folder = bench.work / "pdf-page"
+    ours_argv = bench.export(project, "--doc", slug, "--lang", PEER_LANGUAGE, "--format", "pdf")
+    html, css, peer_out = folder / "page.html", folder / "page.css", folder / "weasyprint.pdf"
+    cli_argv = bench.python("-m", "weasyprint", "--pdf-variant", "pdf/ua-1", "-s", str(css), str(html), str(peer_out))
+    labels = ("PDF, one output vs WeasyPrint command, same HTML", "PDF, one output vs warm WeasyPrint (floor)")
+    if bench.dry_run:
+        bench.planned += [f"  {labels[0]}:", f"    {' '.join(ours_argv)}", f"    {' '.join(cli_argv)}"]
+        bench.planned += [f"  {labels[1]}: benchmarks/warm_weasyprint.py on the same files"]
+        return [Row(label, note="dry run") for label in labels]
+    page_argv = bench.python("-m", "benchmarks.pdf_page", str(project.root), slug, PEER_LANGUAGE, str(folder))
+    run_process(page_argv, env=bench.env, log=bench.log(), cwd=bench.code)
+    warm = subprocess.Popen(
+        bench.python("-m", "benchmarks.warm_weasyprint", str(html), str(css), str(folder / "warm.pdf")),
+        env=bench.env,
+        cwd=bench.code,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert warm.stdin is not None and warm.stdout is not None
+
+    def floor() -> Sample:
+        assert warm.stdin is not None and warm.stdout is not None
+        warm.stdin.write("render\n")
+        warm.stdin.flush()
+        answer = warm.stdout.readline().split()
+        if len(answer) != 2:
+            raise SystemExit("the warm WeasyPrint process stopped (see its error above)")
+        return Sample(float(answer[0]), float(answer[1]))
+
+    def ours() -> Sample:
+        empty_output(project)
+        return bench.run(ours_argv)
+
+    try:
+        found = bench.compare({"ours": ours, "cli": lambda: bench.run(cli_argv), "floor": floor}, bench.repeat)
+    finally:
+        warm.stdin.close()
+        warm.wait()
+    return [Row(labels[0], found["ours"], found["cli"]), Row(labels[1], found["ours"], found["floor"])]
+
+
+# Full builds --------------------------------------------------------------------------------------
+
+
+def build_rows(bench: Bench, project: Synthetic, size: int) -> tuple[list[Row], Summary | None, dict[str, int]]:
+    """Full build, no-op, one .po edit, --jobs 2: the rows, the full build's summary and its outputs by kind."""
+    features = bench.features
+    force = ["--force"] if features.force else []
+    serial = ["--jobs", "1"] if features.jobs else []
+    full_argv = bench.export(project, *force, *serial)
+    again_argv = bench.export(project, *serial)
+    parallel_argv = bench.export(project, *force, "--jobs", "2")
+    edit = project.edit()
+    what = f"full build ({' '.join([*force, *serial]) or 'from an empty output/'})"
+    if bench.dry_run:
+        bench.planned += [f"  {what}:", f"    {' '.join(full_argv)}"]
+        if features.force:
+            bench.planned += [f"  no-op, and one .po edit ({edit.path.name}):", f"    {' '.join(again_argv)}"]
+        if features.jobs:
+            bench.planned += ["  --jobs 2:", f"    {' '.join(parallel_argv)}"]
+        return [Row(what, note="dry run")], None, {}
+
+    kinds: dict[str, int] = {}
+    limit: list[float] = []
+    """The other builds' time limit: twice the first full build's (a hung build must not stop the run)."""
+
+    def full() -> Sample:
+        if not features.force:
+            empty_output(project)
+        sample = bench.run(full_argv, memory=True)
+        kinds.update(outputs_by_kind(project))
+        limit[:] = limit or [max(60.0, 2 * sample.wall)]
+        return sample
+
+    def one_edit() -> Sample:
+        edit.apply()
+        return bench.run(again_argv, timeout=limit[0])
+
+    cases: dict[str, Callable[[], Sample]] = {"full": full}
+    if features.force:
+        cases |= {"noop": lambda: bench.run(again_argv, timeout=limit[0]), "edit": one_edit}
+    if features.jobs:
+        cases["parallel"] = lambda: bench.run(parallel_argv, memory=True, timeout=limit[0])
+    # The one-output runs before have warmed the bytecode; a build is long enough to need no warm-up.
+    failures: dict[str, str] = {}
+    optional = ("noop", "edit", "parallel")
+    found = bench.compare(cases, bench.build_repeat, warm_up=False, optional=optional, failures=failures)
+    full_summary = found["full"]
+    notes = {name: f"failed: {reason}" for name, reason in failures.items()}
+    if not features.force:
+        notes["noop"] = notes["edit"] = "not available: export.py has no --force (no incremental builds yet)"
+    if not features.jobs:
+        notes["parallel"] = "not available: export.py has no --jobs"
+    elif "parallel" in found:
+        notes["parallel"] = f"speed-up {full_summary.wall / found['parallel'].wall:.2f}× in wall time"
+    rows = [
+        Row("no-op rebuild vs full build", found.get("noop"), full_summary, notes.get("noop", "")),
+        Row("one .po edit vs full build", found.get("edit"), full_summary, notes.get("edit", "")),
+        Row("--jobs 2 vs --jobs 1, full build", found.get("parallel"), full_summary, notes.get("parallel", "")),
+        Row(f"peak RSS, {what}", full_summary, memory=True),
+    ]
+    if "parallel" in found:
+        rows.append(Row("peak RSS, full build --jobs 2", found["parallel"], memory=True))
+    return rows, full_summary, kinds
+
+
+def outputs_by_kind(project: Synthetic) -> dict[str, int]:
+    """How many files of each peer kind the last build wrote (``collection-epub``: a language's book of all)."""
+    slugs = set(project.slugs)
+    counts: dict[str, int] = {}
+    for folder in sorted(p for p in project.output.iterdir() if p.is_dir()):
+        for path in folder.iterdir():
+            suffix = next((s for s in SUFFIX_KINDS if path.name.endswith(s)), None)
+            if suffix is None or not SUFFIX_KINDS[suffix]:
+                continue
+            stem = path.name[: -len(suffix)]
+            kind = SUFFIX_KINDS[suffix] if stem in slugs else f"collection-{SUFFIX_KINDS[suffix]}"
+            key = f"{kind}@{folder.name}" if kind in ("pdf", "brf") else kind
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+# Peer calls ---------------------------------------------------------------------------------------
+
+
+def peer_calls(bench: Bench, smallest: Synthetic) -> dict[str, Callable[[], Sample]]:
+    """One case per kind of peer call a full build stands for; PDF and braille per language."""
+    slug = smallest.slugs[0]
+    source = str(smallest.source(slug))
+    plain = bench.work / "peer-plain.txt"
+
+    def pandoc(to: str, suffix: str, *extra: str) -> Callable[[], Sample]:
+        argv = [*bench.pandoc_for(smallest), source, "-t", to, *extra, "-o", str(bench.work / f"peer{suffix}")]
+        return lambda: bench.run(argv)
+
+    cases = {
+        "text": pandoc("plain", ".txt"),
+        "sms": pandoc("plain", ".sms.txt"),
+        "epub": pandoc("epub3", ".epub"),
+        "web": pandoc("html5", ".html", "-s"),
+    }
+    subprocess.run([*bench.pandoc_for(smallest), source, "-t", "plain", "-o", str(plain)], check=True)
+    from exporters.brf.tables import DEFAULT_TABLES
     from handoutkit.languages import parse_language
-    from handoutkit.project import Project
-    from handoutkit.registry import discover
 
+    for folder in (*smallest.catalog_dirs, PEER_LANGUAGE):
+        tag = parse_language(folder).tag
+        page = bench.work / f"peer-pdf-{tag}"
+        page_argv = bench.python("-m", "benchmarks.pdf_page", str(smallest.root), slug, tag, str(page))
+        run_process(page_argv, env=bench.env, log=bench.log(), cwd=bench.code)
+        pdf_argv = bench.python(
+            "-m", "weasyprint", "--pdf-variant", "pdf/ua-1", "-s", str(page / "page.css"), str(page / "page.html"),
+            str(page / "out.pdf"),
+        )  # fmt: skip
+        cases[f"pdf@{tag}"] = functools.partial(bench.run, pdf_argv)
+        table = DEFAULT_TABLES.get(tag.split("-")[0])
+        if bench.louis is not None and table is not None:
+            louis_argv = [bench.louis, "--forward", f"{BRAILLE_DISPLAY},{table.table}"]
+            cases[f"brf@{tag}"] = functools.partial(bench.run, louis_argv, stdin=plain)
+    return cases
+
+
+def collection_calls(bench: Bench, project: Synthetic) -> dict[str, Callable[[], Sample]]:
+    """pandoc over every source of ``project``: each language's collection book and page."""
+    sources = [str(project.source(slug)) for slug in project.slugs]
+
+    def pandoc(to: str, suffix: str, *extra: str) -> Callable[[], Sample]:
+        argv = [*bench.pandoc_for(project), *sources, "-t", to, *extra, "-o", str(bench.work / f"all{suffix}")]
+        return lambda: bench.run(argv)
+
+    return {"collection-epub": pandoc("epub3", ".epub"), "collection-web": pandoc("html5", ".html", "-s")}
+
+
+def peer_total(kinds: dict[str, int], calls: dict[str, Summary]) -> tuple[Summary | None, str]:
+    """The cost of as many peer calls as the build made outputs; None and why when one kind has no peer."""
+    missing = sorted(kind for kind in kinds if kind not in calls)
+    if missing:
+        return None, f"not available: no peer measured for {', '.join(missing)}"
+    cpu = sum(count * calls[kind].cpu for kind, count in kinds.items())
+    wall = sum(count * calls[kind].wall for kind, count in kinds.items())
+    return Summary(cpu, wall, 0, min(calls[kind].runs for kind in kinds)), f"{sum(kinds.values())} peer calls"
+
+
+# The table ----------------------------------------------------------------------------------------
+
+
+def ratio(ours: float, base: float) -> str:
+    return f"{ours / base:7.2f}×" if base > 0 else "      -"
+
+
+def print_table(sections: Sequence[Section], header: Sequence[str]) -> None:
+    for line in header:
+        print(line)
+    width = max((len(row.label) for section in sections for row in section.rows), default=20) + 2
+    print()
+    print(f"{'':{width}}{'CPU':>9}{'wall':>9}   {'ours CPU / wall':>17}   {'base CPU / wall':>17}")
+    for section in sections:
+        print(section.title)
+        for row in section.rows:
+            label = f"  {row.label}"
+            if row.memory and row.ours is not None:
+                print(f"{label:{width}}{row.ours.peak_rss / MIB:8.0f} MiB peak (summed RSS of the tree)")
+            elif row.ours is None or row.base is None:
+                print(f"{label:{width}}  {row.note or 'not available'}")
+            else:
+                ours, base = row.ours, row.base
+                print(
+                    f"{label:{width}}{ratio(ours.cpu, base.cpu):>9}{ratio(ours.wall, base.wall):>9}"
+                    f"   {ours.cpu:7.2f} / {ours.wall:6.2f} s   {base.cpu:7.2f} / {base.wall:6.2f} s"
+                    + (f"   ({row.note})" if row.note else "")
+                )
+        sys.stdout.flush()
+
+
+def memory_growth(sizes: Sequence[int], fulls: dict[int, Summary]) -> Row | None:
+    """Peak RSS of the largest project vs that at 10 handouts (or the smallest, when 10 was not run)."""
+    measured = [size for size in sizes if size in fulls]
+    if len(measured) < 2:
+        return None
+    small = 10 if 10 in measured and measured[-1] != 10 else measured[0]
+    large = measured[-1]
+    ours, base = fulls[large], fulls[small]
+    row = Row(f"peak RSS at {large} vs {small} handouts (full build)")
+    row.note = f"{ours.peak_rss / base.peak_rss:.2f}× ({ours.peak_rss / MIB:.0f} vs {base.peak_rss / MIB:.0f} MiB)"
+    return row
+
+
+def attempt(label: str, rows: Callable[..., Row | list[Row]], *args: Any) -> list[Row]:
+    """The rows ``rows(*args)`` makes, or one row saying that a command it timed failed."""
+    try:
+        made = rows(*args)
+        return made if isinstance(made, list) else [made]
+    except ProcessFailed as error:
+        return [Row(label, note=f"failed: {str(error).splitlines()[0]}")]
+
+
+def version_of(argv: Sequence[str]) -> str:
+    try:
+        done = subprocess.run(list(argv), capture_output=True, text=True, check=False)
+    except OSError:
+        return "?"
+    return (done.stdout.splitlines() or ["?"])[0]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], epilog=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="1 and 10 handouts, fewer runs (3 and 2)")
+    parser.add_argument("--dry-run", action="store_true", help="make the projects, list the commands, time nothing")
+    parser.add_argument("--sizes", help="comma-separated handout counts (default 1,10,100; --quick: 1,10)")
+    parser.add_argument("--repeat", type=int, help="timed runs of each one-output case (default 7; --quick: 3)")
+    parser.add_argument("--build-repeat", type=int, help="timed rounds of full builds (default 3; --quick: 2)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=3600,
+        help="seconds before a full build counts as hung and is killed (3600; the other builds: twice the first)",
+    )
+    parser.add_argument("--work", type=Path, help="the scratch folder (default: a new temporary one, removed)")
+    args = parser.parse_args(argv)
+
+    sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else (QUICK_SIZES if args.quick else FULL_SIZES)
+    if not sizes or min(sizes) < 1:
+        parser.error("--sizes: handout counts of at least 1")
     pandoc = shutil.which("pandoc")
     if pandoc is None:
-        raise SystemExit("pandoc is not installed (make system installs it)")
-    project = Project.load(ROOT)
-    exporters, _ = discover()
-    language = project.config.source_language
-    ctx = project.context(parse_language(language.tag))
-    rows = []
-    with tempfile.TemporaryDirectory() as scratch:
-        work = Path(scratch)
-        for slug in project.slugs():
-            source = ROOT / "source" / f"{slug}.md"
-            doc = project.document(slug)
-            for fmt, pandoc_to, suffix in (("text", "plain", ".txt"), ("epub", "epub3", ".epub")):
-                peer = median_seconds(
-                    command(
-                        [pandoc, str(source), "-f", "markdown", "-t", pandoc_to, "-o", str(work / f"p{suffix}")],
-                        ROOT / "source",
-                    ),
-                    repeat,
-                )
-                ours_cli = median_seconds(
-                    command(
-                        [
-                            sys.executable,
-                            str(ROOT / "export.py"),
-                            "--project",
-                            str(ROOT),
-                            "--quiet",
-                            "--doc",
-                            slug,
-                            "--lang",
-                            language.tag,
-                            "--format",
-                            fmt,
-                        ],
-                        ROOT,
-                    ),
-                    repeat,
-                )
-                exporter = exporters[fmt]
-                ours_warm = median_seconds(lambda e=exporter, d=doc: e.render(d, ctx), repeat)
-                rows.append((f"{slug} {fmt} (command)", peer, ours_cli))
-                rows.append((f"{slug} {fmt} (warm process)", peer, ours_warm))
-    return rows
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (default 5)")
-    args = parser.parse_args()
-
-    print("handoutkit vs pandoc 2 (English handouts; ratio = handoutkit / pandoc)")
-    print(f"{'case':<58} {'pandoc':>9} {'handoutkit':>11} {'ratio':>8}")
-    for label, peer, ours in compare_with_pandoc(args.repeat):
-        print(f"{label:<58} {peer * 1000:>7.1f}ms {ours * 1000:>9.2f}ms {ours / peer:>7.3f}x")
-    print()
-    sys.stdout.flush()
-    subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "pdf_overhead.py"), "--repeat", str(args.repeat)], check=True
+        print("run.py: pandoc is not installed (make system installs it)", file=sys.stderr)
+        return 2
+    work = args.work or Path(tempfile.mkdtemp(prefix="handoutkit-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "logs").mkdir(exist_ok=True)
+    env = bench_environment(work)
+    code = snapshot_code(work)
+    bench = Bench(
+        work=work,
+        repeat=args.repeat or (3 if args.quick else 7),
+        build_repeat=args.build_repeat or (2 if args.quick else 3),
+        dry_run=args.dry_run,
+        pandoc=pandoc,
+        louis=shutil.which("lou_translate"),
+        env=env,
+        code=code,
+        features=detect_features(env, code),
+        timeout=args.timeout,
+    )
+    header = [
+        f"handoutkit benchmark: {platform.node() or 'this machine'}, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}, {version_of([pandoc, '--version'])}, "
+        f"WeasyPrint {version_of(bench.python('-m', 'weasyprint', '--version')).split()[-1]}",
+        f"each figure: median of {bench.repeat} alternated runs (full builds: {bench.build_repeat} rounds) "
+        "after an untimed warm-up; ratio = ours / base (below 1: ours is cheaper)",
+        "CPU = user + system of the whole process tree (os.wait4), wall = elapsed; bytecode warm (private "
+        "PYTHONPYCACHEPREFIX, filled by the warm-up runs); one-output runs start from an empty output/",
+        f"code: {version_of(['git', '-C', str(ROOT), 'rev-parse', '--short', 'HEAD'])} plus the working tree, "
+        f"copied once to {code} and run from there; export.py flags: "
+        f"--force {'yes' if bench.features.force else 'no'}, --jobs {'yes' if bench.features.jobs else 'no'}",
+    ]
+    sections: list[Section] = []
+    fulls: dict[int, Summary] = {}
+    peers: dict[str, Summary] = {}
+    try:
+        projects = {size: make_project(ROOT, work / f"project-{size}", size) for size in sizes}
+        for size in sizes:
+            project = projects[size]
+            bench.planned.append(f"{size} handout{'s' if size > 1 else ''}:")
+            section = Section(f"{size} handout{'s' if size > 1 else ''} × {len(project.catalog_dirs) + 1} languages")
+            sections.append(section)
+            section.rows += attempt("text, one output", one_output, bench, project, "text", ".txt", "plain")
+            section.rows += attempt("epub, one output", one_output, bench, project, "epub", ".epub", "epub3")
+            if size == sizes[0]:
+                section.rows += attempt("PDF, one output", one_pdf, bench, project)
+            try:
+                rows, full, kinds = build_rows(bench, project, size)
+            except ProcessFailed as error:
+                section.rows.append(Row("full build", note=f"failed: {str(error).splitlines()[0]}"))
+                continue
+            if full is not None:
+                fulls[size] = full
+                if not peers:
+                    peers = bench.compare(peer_calls(bench, projects[sizes[0]]), bench.repeat)
+                peers |= bench.compare(collection_calls(bench, project), bench.repeat)
+                total, note = peer_total(kinds, peers)
+                section.rows.append(Row("full build vs the same number of peer calls", full, total, note))
+            section.rows.extend(rows)
+        if (growth := memory_growth(sizes, fulls)) is not None:
+            sections.append(Section("memory", [growth]))
+        if args.dry_run:
+            for line in header:
+                print(line)
+            made = ", ".join(f"{size}: {len(p.slugs)} handouts" for size, p in projects.items())
+            print(f"dry run: made the projects ({made}) in {work}; the timed commands would be:")
+            for line in bench.planned:
+                print(line)
+            return 0
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    print_table(sections, header)
+    print(
+        "\npeers: pandoc 2 (text, SMS: -t plain; EPUB: -t epub3; web: -t html5 -s; collections: all sources at once), "
+        "WeasyPrint's command (PDF, the exporter's HTML per language), lou_translate (braille, per language)"
     )
     return 0
 

@@ -11,23 +11,25 @@ from pathlib import Path
 from typing import TextIO
 
 from handoutkit.checks import check_report, summarize
-from handoutkit.errors import HandoutError, ProblemError
+from handoutkit.errors import HandoutError, Problem, ProblemError
 from handoutkit.i18n.commands import CatalogReport, compile_catalogs, extract, init_language, update
 from handoutkit.i18n.stats import StatRow, stats
 from handoutkit.index_page import render_index
 from handoutkit.languages import LanguageError, parse_language
+from handoutkit.model import Origin
 from handoutkit.options import options_text
-from handoutkit.pipeline import Outcome, build
+from handoutkit.pipeline import BuildOptions, Outcome, build, default_jobs, job_count
 from handoutkit.project import Project
 from handoutkit.published import WITHDRAWN_DIR
 from handoutkit.registry import Registered, discover_exporters
 from handoutkit.review_record import record_review
 from handoutkit.selection import Selection, select
-from handoutkit.writer import write_atomic
+from handoutkit.shards import ShardError, parse_shard
+from handoutkit.writer import WriteError, remove_stale_temporaries, write_atomic
 
 __all__ = ["main"]
 
-COMMANDS = ("build", "formats", "extract", "update", "init", "compile", "stats", "check", "review")
+COMMANDS = ("build", "merge", "formats", "extract", "update", "init", "compile", "stats", "check", "review")
 
 DESCRIPTION = """\
 Export accessible, multilingual handouts from one Markdown source: large-print PDF, EPUB 3,
@@ -37,7 +39,10 @@ With no command, builds every format of every document in every language (the 'b
 
 EPILOG = """\
 commands:
-  build      build outputs into output/<lang>/ and write output/index.html (the default)
+  build      build outputs into output/<lang>/ and write output/index.html (the default); only what
+             changed since the last build is rebuilt (--force: everything), in --jobs processes
+  merge      merge SHARD_DIR...: take the outputs of 'build --shard K/N' runs (their output folders),
+             then build the collections and output/index.html, as one build would have
   formats    list every exporter and the package it comes from (--options: and its options)
   extract    write locales/<doc>.pot and locales/ui.pot from the sources
   update     extract, then merge the templates into every language's .po files
@@ -72,6 +77,13 @@ def _parser() -> argparse.ArgumentParser:
         default=Path.cwd(),
         metavar="DIR",
         help="the project folder (default: the current directory)",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        metavar="DIR",
+        help="with 'build': write the outputs here (default: output/ in the project folder, which must not be a "
+        "symbolic link leading out of the project)",
     )
     parser.add_argument(
         "--lang",
@@ -111,7 +123,61 @@ def _parser() -> argparse.ArgumentParser:
         help="with 'check': exit 1 on errors only, not when the build would skip a document (work in progress)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
+    _add_scale_options(parser)
     return parser
+
+
+def _add_scale_options(parser: argparse.ArgumentParser) -> None:
+    """The options of building at scale (README, "Building at scale")."""
+    parser.add_argument(
+        "shard_dirs", nargs="*", type=Path, metavar="SHARD_DIR", help="with 'merge': the shards' output folders"
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        metavar="N",
+        help="with 'build' and 'merge': worker processes (default: the CPUs this process may use)",
+    )
+    parser.add_argument("--force", action="store_true", help="with 'build': rebuild every output, even up-to-date ones")
+    parser.add_argument(
+        "--shard", metavar="K/N", help="with 'build': build only part K of N (merge the parts with 'merge')"
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        metavar="DIR",
+        help="with 'build' and 'merge': a shared cache of outputs by job key (safe for concurrent builds)",
+    )
+
+
+def _build_options(args: argparse.Namespace, out: TextIO) -> BuildOptions | None:
+    """The build's options from the command line (None, with the error printed, when they are wrong)."""
+    if args.shard_dirs and args.command != "merge":
+        print(f"export.py: error: unexpected arguments: {' '.join(map(str, args.shard_dirs))}", file=out)
+        return None
+    if args.command == "merge" and not args.shard_dirs:
+        print("export.py: error: merge needs the shards' output folders (merge DIR...)", file=out)
+        return None
+    if args.command == "merge" and args.shard:
+        print("export.py: error: --shard is for 'build'; merge takes every shard", file=out)
+        return None
+    jobs = default_jobs() if args.jobs is None else args.jobs
+    if jobs < 1:
+        print(f"export.py: error: --jobs: {jobs} is not a positive number", file=out)
+        return None
+    try:
+        shard = parse_shard(args.shard) if args.shard else None
+    except ShardError as error:
+        print(f"export.py: error: {error}", file=out)
+        return None
+    return BuildOptions(
+        jobs=jobs,
+        force=args.force,
+        shard=shard,
+        cache=args.cache.absolute() if args.cache else None,
+        shards=tuple(d.absolute() for d in args.shard_dirs) if args.command == "merge" else (),
+    )
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -128,7 +194,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             print(problem, file=out)
         if args.command == "formats":
             return _formats(exporters, args.options, out)
-        project = Project.load(args.project.resolve(), found.schemas)
+        project = Project.load(args.project.resolve(), found.schemas, args.output.absolute() if args.output else None)
         if args.command == "init":
             return _init(project, exporters, args, out)
         if args.command == "review":
@@ -145,8 +211,17 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return 2
 
     match args.command:
-        case "build":
-            return _build(project, selection, exporters, args.quiet, out, fail_on_skip=args.fail_on_skip)
+        case "build" | "merge":
+            unusable = project.output_problem()
+            if unusable is not None:
+                print(unusable, file=out)
+                return 2
+            options = _build_options(args, out)
+            if options is None:
+                return 2
+            return _build(
+                project, selection, exporters, args.quiet, out, fail_on_skip=args.fail_on_skip, options=options
+            )
         case "extract":
             return _report(project, extract(project, list(exporters.values())), out)
         case "update":
@@ -296,11 +371,12 @@ def _build(
     out: TextIO,
     *,
     fail_on_skip: bool = False,
+    options: BuildOptions | None = None,
 ) -> int:
     started = time.monotonic()
+    options = options or BuildOptions()
     formats = len(selection.exporters)
-    collections = sum(1 for e in selection.exporters if e.collection) if selection.collections else 0
-    total = len(selection.languages) * (len(selection.slugs) * formats + collections)
+    total = job_count(project, selection, options)
     done = 0
 
     def progress(outcome: Outcome) -> None:
@@ -310,22 +386,38 @@ def _build(
             where = ", ".join(project.display(p) for p in outcome.files) or outcome.reason
             print(
                 f"[{min(done, total)}/{total}] {outcome.lang:<8} {outcome.name:<32} {outcome.format:<6} "
-                f"{outcome.status}: {where}",
+                f"{outcome.reused or outcome.status}: {where}",
                 file=out,
             )
 
-    report = build(project, selection, progress)
+    for removed in remove_stale_temporaries(project.output_dir):
+        print(f"removed {project.display(removed)}, left by an interrupted build", file=out)
+    try:
+        report = build(project, selection, progress, options)
+    except ValueError as error:  # a shard folder without a readable manifest
+        print(f"export.py: error: merge: {error}", file=out)
+        return 2
+    except OSError as error:  # the manifest or a withdrawal could not be written: stop, say which
+        print(Problem("write", Origin(project.display(project.output_dir), 0), str(error)), file=out)
+        return 1
     for warning in report.warnings:
         print(warning, file=out)
-    index = render_index(project, list(exporters.values()))
-    write_atomic(project.output_dir / "index.html", index, inside=project.output_dir)
+    index = render_index(project, list(exporters.values()), selection.exporters)
+    index_failed = False
+    try:
+        write_atomic(project.output_dir / "index.html", index, inside=project.output_dir)
+    except WriteError as error:
+        index_failed = True
+        print(Problem("write", Origin(project.display(project.output_dir / "index.html"), 0), error.reason), file=out)
 
     built = [o for o in report.outcomes if o.status == "built"]
     skipped = [o for o in report.outcomes if o.status == "skipped"]
     failed = report.failed
     files = sum(len(o.files) for o in built)
+    reused = sum(1 for o in built if o.reused)
+    unchanged = f"; {reused} not rebuilt" if reused else ""
     print(
-        f"\nbuilt {len(built)} ({files} files), skipped {len(skipped)}, failed {len(failed)}, "
+        f"\nbuilt {len(built)} ({files} files{unchanged}), skipped {len(skipped)}, failed {len(failed)}, "
         f"withdrawn {len(report.withdrawn)} in {time.monotonic() - started:.1f} s; "
         f"index: {project.display(project.output_dir / 'index.html')}",
         file=out,
@@ -343,6 +435,6 @@ def _build(
             f"moved to {project.display(project.output_dir / WITHDRAWN_DIR)}/",
             file=out,
         )
-    if not report.ok:
+    if not report.ok or index_failed:
         return 1
     return 1 if fail_on_skip and skipped else 0

@@ -4,7 +4,10 @@ A missing file means defaults. Every key is checked: an unknown key, a value of 
 outside its limits is a :class:`ConfigError` naming the file and line. The core keys (organization,
 publisher, rights, collection, languages, min_coverage) are defined here; each exporter's table
 (``[pdf]``, ``[language.es.pdf]``...) is checked against the options schema that exporter declares
-(:mod:`handoutkit.options`), so a table that no installed exporter claims is an error too.
+(:mod:`handoutkit.options`), so a table that no installed exporter claims is an error too. ``[limits]``
+(:class:`handoutkit.limits.Limits`) is read with the same schema machinery. Every string, key or value,
+passes the untrusted-text boundary (:mod:`handoutkit.untrusted`): no control, bidirectional or invisible
+characters, not even a newline.
 """
 
 from __future__ import annotations
@@ -19,10 +22,13 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from handoutkit.errors import ConfigError
+from handoutkit.files import read_input
 from handoutkit.i18n.meaning import Term
 from handoutkit.languages import Language, LanguageError, parse_language
+from handoutkit.limits import DEFAULT_LIMITS, Limits
 from handoutkit.model import Origin
 from handoutkit.options import OptionError, read_options
+from handoutkit.untrusted import excerpt, find_unsafe
 
 __all__ = [
     "CONFIG_FILE",
@@ -34,6 +40,8 @@ __all__ = [
 ]
 
 CONFIG_FILE = "handoutkit.toml"
+CONFIG_BYTES = 1_000_000
+"""The largest configuration file read (the shipped one is 3 kB)."""
 
 T = TypeVar("T")
 
@@ -110,6 +118,8 @@ class Config:
     (Spanish; 55 is where INFLESZ's "normal" begins)."""
     lines: Mapping[tuple[str, ...], int] = field(default_factory=dict)
     """The line each table and dotted key was written on (``("organization", "name")`` -> 18)."""
+    limits: Limits = DEFAULT_LIMITS
+    """``[limits]``: how large and deep handouts and catalogs may be."""
 
     def origin(self, *keys: str, language: str | None = None) -> Origin:
         """Where a value was set: the line of ``[language.<language>]``'s key when that language overrides
@@ -162,20 +172,46 @@ def load_config(project: Path, schemas: Mapping[str, type | None] | None = None)
 
         schemas = discover_exporters().schemas
     path = project / CONFIG_FILE
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return _build({}, None, _Lines(""), schemas)
-    raw_bytes = path.read_bytes()
+    raw_bytes = read_input(path, CONFIG_FILE, root=project, limit=CONFIG_BYTES)
     try:
         text = raw_bytes.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw_bytes[: error.start].count(b"\n") + 1
         raise ConfigError(Origin(CONFIG_FILE, line), "not UTF-8 text") from None
+    if text.startswith("\ufeff"):
+        raise ConfigError(
+            Origin(CONFIG_FILE, 1),
+            "the file starts with a byte-order mark (U+FEFF), which TOML does not allow: save it as UTF-8 "
+            "without a BOM (the editor's 'UTF-8' rather than 'UTF-8 with BOM')",
+        )
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         line = getattr(error, "lineno", 0) or _line_from_message(str(error))
-        raise ConfigError(Origin(CONFIG_FILE, line), f"not valid TOML: {error}") from None
-    return _build(data, path, _Lines(text), schemas)
+        raise ConfigError(Origin(CONFIG_FILE, line), f"not valid TOML: {excerpt(str(error), 120)}") from None
+    except RecursionError:  # tomllib parses nested arrays and inline tables recursively
+        raise ConfigError(Origin(CONFIG_FILE, 0), "not valid TOML: arrays or tables nested too deeply") from None
+    lines = _Lines(text)
+    _check_strings(data, (), lines)
+    return _build(data, path, lines, schemas)
+
+
+def _check_strings(value: object, keys: tuple[str, ...], lines: _Lines) -> None:
+    """Every key and string of the file through the untrusted-text boundary, with no control character
+    allowed (a TOML ``"\\u000b"`` in the organization's name reached the EPUB's metadata)."""
+    if isinstance(value, str):
+        if (unsafe := find_unsafe(value, allow="")) is not None:
+            where = ".".join(keys) or "a value"
+            raise ConfigError(Origin(CONFIG_FILE, lines.line(keys)), f"{where}: {unsafe.describe()}")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_strings(key, keys, lines)
+            _check_strings(item, (*keys, key), lines)
+    elif isinstance(value, list):
+        for item in value:
+            _check_strings(item, keys, lines)
 
 
 def _line_from_message(message: str) -> int:
@@ -220,6 +256,7 @@ class _Lines:
 _LANGUAGE_KEYS = frozenset({"publisher", "rights", "organization"})
 """The core keys a ``[language.<code>]`` table may override (besides exporter tables)."""
 CORE_KEYS = _LANGUAGE_KEYS | {
+    "limits",
     "source_language",
     "languages",
     "min_coverage",
@@ -259,7 +296,7 @@ def _build(data: dict[str, Any], path: Path | None, lines: _Lines, claimed: Mapp
     if not _SLUGLIKE.match(file_name):
         raise error(
             ("collection", "file_name"),
-            f"collection file_name {file_name!r} must be lowercase letters, digits and hyphens",
+            f"collection file_name {excerpt(file_name)} must be lowercase letters, digits and hyphens",
         )
 
     coverage = data.get("min_coverage", 100)
@@ -267,11 +304,13 @@ def _build(data: dict[str, Any], path: Path | None, lines: _Lines, claimed: Mapp
         raise error(("min_coverage",), "'min_coverage' must be a number from 0 to 100")
 
     terms = _terms(data.get("do_not_translate", []), error)
+    limits = _limits(data.get("limits", {}), error)
     max_grade, min_inflesz = _reading_level(data.get("reading_level", {}), error)
 
     defaults = Settings().with_options(*(schema() for schema in schemas.values()))
     base = _apply(defaults, _validated(data, (), schemas, defaults, error), schemas)
-    _check_logo(base.organization, ("organization",), error)
+    source_dir = path.parent / "source" if path is not None else None
+    _check_logo(base.organization, ("organization",), error, source_dir)
 
     overrides: dict[str, Mapping[str, Any]] = {}
     per_language = data.get("language", {})
@@ -286,7 +325,10 @@ def _build(data: dict[str, Any], path: Path | None, lines: _Lines, claimed: Mapp
         _no_unknown(table, _LANGUAGE_KEYS | set(claimed), ("language", code), error)
         overrides[language.tag] = MappingProxyType(_validated(table, ("language", code), schemas, base, error))
         _check_logo(
-            _apply(base, overrides[language.tag], schemas).organization, ("language", code, "organization"), error
+            _apply(base, overrides[language.tag], schemas).organization,
+            ("language", code, "organization"),
+            error,
+            source_dir,
         )
 
     return Config(
@@ -303,7 +345,18 @@ def _build(data: dict[str, Any], path: Path | None, lines: _Lines, claimed: Mapp
         do_not_translate=terms,
         max_grade=max_grade,
         min_inflesz=min_inflesz,
+        limits=limits,
     )
+
+
+def _limits(raw: Any, error: Any) -> Limits:
+    """``[limits]``, checked against :class:`Limits` like an exporter's table."""
+    if not isinstance(raw, dict):
+        raise error(("limits",), "'limits' must be a table")
+    try:
+        return dataclasses.replace(DEFAULT_LIMITS, **read_options(Limits, raw, "limits"))
+    except OptionError as problem:
+        raise error(("limits", *problem.keys), problem.message) from None
 
 
 _READING_LEVEL_LIMITS = {"max_grade": (8.0, 0.0, 20.0), "min_inflesz": (55.0, 0.0, 100.0)}
@@ -334,7 +387,7 @@ def _terms(raw: Any, error: Any) -> tuple[Term, ...]:
         if isinstance(item, str):
             item = {"text": item}
         if not isinstance(item, dict) or set(item) - {"text", "renderings"}:
-            raise error(keys, f"a do_not_translate entry takes 'text' and optional 'renderings', not {item!r:.80}")
+            raise error(keys, f"a do_not_translate entry takes 'text' and optional 'renderings', not {excerpt(item)}")
         text, renderings = item.get("text"), item.get("renderings", {})
         if not isinstance(text, str) or not text.strip():
             raise error(keys, "a do_not_translate entry needs a non-empty 'text'")
@@ -342,7 +395,7 @@ def _terms(raw: Any, error: Any) -> tuple[Term, ...]:
             isinstance(forms, list) and all(isinstance(f, str) and f.strip() for f in forms)
             for forms in renderings.values()
         ):
-            raise error(keys, f"do_not_translate {text!r}: 'renderings' maps a language to a list of names")
+            raise error(keys, f"do_not_translate {excerpt(text)}: 'renderings' maps a language to a list of names")
         accepted = {_language(code, keys, error).tag: tuple(forms) for code, forms in renderings.items()}
         terms.append(Term(text.strip(), MappingProxyType(accepted)))
     return tuple(terms)
@@ -357,27 +410,36 @@ def _no_unknown_top(data: dict[str, Any], schemas: Mapping[str, type | None], er
             claimed = ", ".join(sorted(name for name, schema in schemas.items() if schema is not None)) or "none"
             raise error(
                 (key,),
-                f"unknown table [{key}]: no installed exporter has options named {key!r} "
+                f"unknown table [{excerpt(key)[1:-1]}]: no installed exporter has options named {excerpt(key)} "
                 f"(exporters with options: {claimed}; core tables: collection, language, organization)",
             )
-        raise error((key,), f"unknown key {key!r} in the top level (known: {', '.join(sorted(CORE_KEYS))})")
+        raise error((key,), f"unknown key {excerpt(key)} in the top level (known: {', '.join(sorted(CORE_KEYS))})")
 
 
-def _check_logo(organization: Organization, keys: tuple[str, ...], error: Any) -> None:
+def _check_logo(organization: Organization, keys: tuple[str, ...], error: Any, source: Path | None) -> None:
+    """A logo needs its text alternative, and is decoded and checked like every image (once, here, as a
+    configuration error at its key's line, rather than by every format of every document)."""
+    from handoutkit.assets import AssetError, Assets
+
     if organization.logo and not organization.logo_alt.strip():
         raise error((*keys, "logo"), "organization logo needs logo_alt, a text alternative saying what it shows")
+    if organization.logo and source is not None:
+        try:
+            Assets(source).resolve(organization.logo)
+        except AssetError as problem:
+            raise error((*keys, "logo"), f"organization logo {problem}") from None
 
 
 def _no_unknown(table: dict[str, Any], known: frozenset[str] | set[str], keys: tuple[str, ...], error: Any) -> None:
     for key in table:
         if key not in known:
             where = ".".join(keys) or "the top level"
-            raise error((*keys, key), f"unknown key {key!r} in {where} (known: {', '.join(sorted(known))})")
+            raise error((*keys, key), f"unknown key {excerpt(key)} in {where} (known: {', '.join(sorted(known))})")
 
 
 def _language(code: Any, keys: tuple[str, ...], error: Any) -> Language:
     if not isinstance(code, str):
-        raise error(keys, f"a language code must be a string, not {code!r}")
+        raise error(keys, f"a language code must be a string, not {excerpt(code)}")
     try:
         return parse_language(code)
     except LanguageError as problem:
@@ -386,7 +448,7 @@ def _language(code: Any, keys: tuple[str, ...], error: Any) -> Language:
 
 def _string(value: Any, keys: tuple[str, ...], error: Any) -> str:
     if not isinstance(value, str):
-        raise error(keys, f"'{keys[-1]}' must be a string, not {value!r}")
+        raise error(keys, f"'{keys[-1]}' must be a string, not {excerpt(value)}")
     return value
 
 
@@ -408,7 +470,7 @@ def _validated(
             result[key] = {name: _string(item, (*here, name), error) for name, item in value.items()}
             web = result[key].get("web", "")
             if web and not re.match(r"^https?://", web):
-                raise error((*here, "web"), f"organization web {web!r} must start with https:// or http://")
+                raise error((*here, "web"), f"organization web {excerpt(web)} must start with https:// or http://")
         elif key in schemas:
             result[key] = _exporter_table(schemas[key], value, here, base, error)
     return result

@@ -19,8 +19,9 @@ T = TypeVar("T")
 class RenderContext:
     """Everything a renderer may use besides the document(s) it renders.
 
-    One context serves every document of one language (a collection too). Per-document facts, such
-    as the review status and the catalog's revision date, live on the :class:`~handoutkit.model.Document`.
+    One context serves every document of one language (a collection too), except for
+    :attr:`published_languages`, which the build sets per document. Other per-document facts, such as the
+    review status and the catalog's revision date, live on the :class:`~handoutkit.model.Document`.
     """
 
     language: Language
@@ -36,6 +37,15 @@ class RenderContext:
     """The whole project configuration (collection title and file name, languages...)."""
     assets: Assets
     """Read-only access to images under ``source/``."""
+    published_languages: tuple[Language, ...] = ()
+    """The languages in which the document being rendered is published by this build (or by earlier
+    ones), in configuration order; empty when that is not known (a collection, a context made outside a
+    build): every configured language may then be linked. See :meth:`linkable_languages`."""
+
+    def linkable_languages(self) -> tuple[Language, ...]:
+        """The languages a page of the document may link to: those it is published in, else every
+        configured one."""
+        return self.published_languages or self.config.languages
 
     @property
     def direction(self) -> str:

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from handoutkit.context import RenderContext
+from handoutkit.languages import Language
 from handoutkit.model import Document
 
-__all__ = ["CatalogHints", "CollectionExporter", "EntryNote", "Exporter", "OutputFile"]
+__all__ = ["CatalogHints", "CollectionExporter", "EntryNote", "Exporter", "OutputFile", "SiteFile", "SiteRecord"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,39 @@ class EntryNote:
     """One line for the entry's ``#.`` comment (e.g. the SMS budget in this language); '' for none."""
     flags: tuple[str, ...] = ()
     """Flags to set, each replacing a flag of the same name (``max-length:90`` replaces ``max-length:80``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteFile:
+    """One published file of a handout in a language, as the build's manifest records it."""
+
+    path: str
+    """Relative to ``output/``, with ``/``: ``es/stage-4-lung-cancer.pdf``."""
+    format: str
+    """The exporter's name."""
+    suffix: str
+    label: str = ""
+    """The exporter's words for it (``label``/``suffix_labels``)."""
+    pages: int | None = None
+    """Its number of pages, when its exporter says (an optional ``pages(suffix, data)``)."""
+    note: str = ""
+    """What a reader should know before choosing it (the exporter's ``index_note``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteRecord:
+    """What ``output/`` publishes of one handout (or the collection) in one language."""
+
+    language: Language
+    slug: str
+    """The handout's slug, or the collection's file name."""
+    title: str
+    """Its title in that language (the source's where it is not translated)."""
+    title_lang: str
+    reviewed: bool
+    """True when it is reviewed in that language."""
+    files: tuple[SiteFile, ...]
+    collection: bool = False
 
 
 CatalogHints = Callable[[str, str | None], EntryNote | None]
@@ -66,7 +100,15 @@ class Exporter(Protocol):
       gives the checked values for the language being built;
     - ``catalog_hints(doc, ctx) -> CatalogHints | None``: notes and flags for the translators of
       ``doc`` (the source document) into ``ctx.language``, such as an SMS budget; ``update`` and
-      ``init`` call it for every exporter.
+      ``init`` call it for every exporter;
+    - ``cost: float``: how heavy one job is relative to a text file (heavy jobs are scheduled first);
+    - ``key_material(ctx) -> str``: anything else its bytes depend on (fonts it resolves, a system
+      library's version), added to the keys of its jobs so that a change rebuilds them;
+    - ``pages(suffix, data) -> int | None``: the number of pages of one of its files, recorded in the
+      manifest for the home page;
+    - ``render_site(records, contexts, site) -> bytes``: the site's home page, ``output/index.html``,
+      from :class:`SiteRecord` s (what the manifest publishes), a context per language tag and the
+      source language's context; used when this exporter is selected or has outputs in ``output/``.
     """
 
     name: str

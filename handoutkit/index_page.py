@@ -1,4 +1,11 @@
-"""``output/index.html``: an accessible page listing every document, language and file."""
+"""``output/index.html``: the site's home page, made from the build's manifest alone.
+
+When an exporter that makes a home page (``render_site``, the web edition's) is selected or has outputs
+in ``output/``, the page is its own, from :class:`~handoutkit.exporter.SiteRecord` s; otherwise it is
+this module's accessible list of every document, language and file. Either way nothing is translated
+again: titles, review states and reasons come from the manifest (:mod:`handoutkit.published`), and
+interface words from the ``ui`` catalogs.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +16,15 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from handoutkit.context import RenderContext
 from handoutkit.errors import ProblemError
+from handoutkit.exporter import SiteFile, SiteRecord
 from handoutkit.languages import Language, parse_language, text_direction
 from handoutkit.project import Project
 from handoutkit.published import Manifest, read_manifest
 from handoutkit.registry import Registered
 
-__all__ = ["render_index"]
+__all__ = ["render_index", "site_records"]
 
 _MEDIA_TYPES = {".epub": "application/epub+zip", ".txt": "text/plain", ".json": "application/json"}
 
@@ -119,13 +128,19 @@ def _entry(language: Language, title: str, title_lang: str, files: list[_File], 
     }
 
 
-def _title(project: Project, slug: str, language: Language) -> tuple[str, str]:
-    """The document's title in ``language`` and the language it is in ('' when it cannot be read)."""
-    try:
-        unit = project.translate(slug, language).document.meta.title
-    except ProblemError:
+def _title(manifest: Manifest, slug: str, language: Language) -> tuple[str, str]:
+    """The document's title in ``language`` and the language it is in, as the manifest records them
+    ('' when no build has read it)."""
+    record = manifest.documents.get((slug, language.tag))
+    if record is None or not record.title:
         return "", language.tag
-    return unit.text, unit.lang
+    return record.title, record.title_lang
+
+
+def _source_title(manifest: Manifest, slug: str) -> str:
+    """The source's title as any language's record has it (the slug when none has)."""
+    titles = sorted(r.source_title for (name, _), r in manifest.documents.items() if name == slug and r.source_title)
+    return titles[0] if titles else slug
 
 
 def _collection_title(project: Project, language: Language) -> tuple[str, str]:
@@ -138,24 +153,88 @@ def _collection_title(project: Project, language: Language) -> tuple[str, str]:
     return ui(title), ui.lang(title)
 
 
-def render_index(project: Project, exporters: Sequence[Registered]) -> bytes:
-    """The index page of what ``output/`` publishes now (outputs of earlier builds included), as its
+def _site_exporter(
+    manifest: Manifest, exporters: Sequence[Registered], selected: Sequence[Registered]
+) -> Registered | None:
+    """The exporter whose home page the site gets: the first selected one with ``render_site``, else the
+    first one the manifest has outputs of."""
+    for exporter in (*selected, *exporters):
+        if exporter.site and (exporter in selected or any(k[2] == exporter.name for k in manifest.outputs)):
+            return exporter
+    return None
+
+
+def site_records(project: Project, manifest: Manifest, exporters: Sequence[Registered]) -> list[SiteRecord]:
+    """What ``output/`` publishes, per language (configuration order) and handout (then the collection),
+    as the manifest records it; a handout with no published file in a language is left out there."""
+    records: list[SiteRecord] = []
+    name = project.config.collection_file_name
+    for language in project.config.languages:
+        for slug in project.slugs():
+            files = _site_files(manifest, language, slug, exporters)
+            record = manifest.documents.get((slug, language.tag))
+            if files and record is not None:
+                records.append(SiteRecord(language, slug, record.title, record.title_lang, record.reviewed, files))
+        files = _site_files(manifest, language, name, exporters, collection=True)
+        if files:
+            title, title_lang = _collection_title(project, language)
+            members = [r for (_, tag), r in sorted(manifest.documents.items()) if tag == language.tag]
+            reviewed = bool(members) and all(r.reviewed for r in members if r.status == "export")
+            records.append(SiteRecord(language, name, title, title_lang, reviewed, files, collection=True))
+    return records
+
+
+def _site_files(
+    manifest: Manifest, language: Language, name: str, exporters: Sequence[Registered], *, collection: bool = False
+) -> tuple[SiteFile, ...]:
+    files: list[SiteFile] = []
+    for exporter in exporters:
+        if collection and not exporter.collection:
+            continue
+        published = manifest.outputs.get((name, language.tag, exporter.name))
+        if published is None:
+            continue
+        recorded = {path for path, _ in published.files}
+        pages = dict(published.pages)
+        note = exporter.index_note(language)
+        for suffix in exporter.suffixes:
+            href = f"{language.tag}/{name}{suffix}"
+            if href in recorded:
+                files.append(SiteFile(href, exporter.name, suffix, _label(exporter, suffix), pages.get(href), note))
+    return tuple(files)
+
+
+def _site_page(project: Project, exporter: Registered, manifest: Manifest, exporters: Sequence[Registered]) -> bytes:
+    contexts: dict[str, RenderContext] = {}
+    for language in project.config.languages:
+        try:
+            contexts[language.tag] = project.context(language)
+        except ProblemError:  # its ui catalog is broken: the page uses the source's words there
+            continue
+    source = project.config.source_language
+    site = contexts.get(source.tag) or project.context(source)
+    return exporter.render_site(site_records(project, manifest, exporters), contexts, site)
+
+
+def render_index(project: Project, exporters: Sequence[Registered], selected: Sequence[Registered] = ()) -> bytes:
+    """The home page of what ``output/`` publishes now (outputs of earlier builds included), as its
     manifest records it, with the reason a handout is not available in a language.
 
-    A broken source or catalog never stops the page: its titles fall back to the source's or the slug.
+    ``exporters``: every exporter (each may have files listed); ``selected``: this build's. Nothing is
+    translated: a handout no build has read is listed under its slug.
     """
     config = project.config
     manifest, _ = read_manifest(project.output_dir)
+    site = _site_exporter(manifest, exporters, selected)
+    if site is not None:
+        return _site_page(project, site, manifest, exporters)
     documents = []
     for slug in project.slugs():
-        try:
-            source_title = project.document(slug).meta.title.text
-        except ProblemError:
-            source_title = slug
+        source_title = _source_title(manifest, slug)
         entries = [
             _entry(
                 language,
-                *_title(project, slug, language),
+                *_title(manifest, slug, language),
                 *_availability(project, manifest, language.tag, slug, exporters, collection=False),
             )
             for language in config.languages

@@ -7,7 +7,6 @@ msgstr with the same function, so a translation is read exactly like the source 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from functools import cache
 
@@ -17,12 +16,16 @@ from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from handoutkit.languages import LanguageError, parse_language
+from handoutkit.limits import DEFAULT_LIMITS
 from handoutkit.model import Emphasis, Inline, LineBreak, Link, Span, Strong, Text, plain_text
+from handoutkit.untrusted import excerpt, find_unsafe
 from handoutkit.walk import iter_inlines, link_targets
 
 __all__ = [
     "LINK_SCHEMES",
     "InlineError",
+    "block_parser",
+    "deepest_inline",
     "link_targets",
     "markdown_parser",
     "parse_inline",
@@ -39,11 +42,29 @@ class InlineError(ValueError):
     """Inline Markdown the toolkit does not support (raw HTML, code, an image inside text...)."""
 
 
+class _Parser(MarkdownIt):
+    """markdown-it, with every link and image target kept as a link or an image.
+
+    markdown-it's own ``validateLink`` turns ``[x](javascript:...)`` and ``![](file:///...)`` back into
+    plain text, which a handout then prints literally; here they stay links and images, so the checks of
+    :func:`parse_inline` and the reader refuse them with a message."""
+
+    def validateLink(self, url: str) -> bool:
+        return True
+
+
 @cache
 def markdown_parser() -> MarkdownIt:
     """The CommonMark parser with front matter, ``{.attrs}`` and bracketed spans (``[words]{lang=en}``);
     raw HTML is parsed so it can be refused."""
-    return MarkdownIt("commonmark", {"html": True}).use(front_matter_plugin).use(attrs_plugin, spans=True)
+    return _Parser("commonmark", {"html": True}).use(front_matter_plugin).use(attrs_plugin, spans=True)
+
+
+@cache
+def block_parser() -> MarkdownIt:
+    """:func:`markdown_parser` without its inline pass: the blocks, each inline token holding its text
+    unparsed (so its size can be checked before the inline parse, which can take quadratic time)."""
+    return markdown_parser().__class__("commonmark", {"html": True}).use(front_matter_plugin).disable("inline")
 
 
 @cache
@@ -70,41 +91,52 @@ def unit_source(content: str) -> str:
     return out.strip()
 
 
-def parse_inline(source: str) -> tuple[Inline, ...]:
-    """Parse one unit of inline Markdown into model inlines; :class:`InlineError` if unsupported."""
+def parse_inline(source: str, max_depth: int = DEFAULT_LIMITS.nesting) -> tuple[Inline, ...]:
+    """Parse one unit of inline Markdown into model inlines; :class:`InlineError` if unsupported, or if
+    emphasis, links and spans are nested more than ``max_depth`` deep."""
     tokens = markdown_parser().parseInline(source)
     children = tokens[0].children if tokens else None
+    _check_depth(children or [], max_depth)
     return _unread_spans(_convert(children or []))
 
 
-def parse_plain(source: str) -> tuple[Inline, ...]:
+def parse_plain(source: str, max_depth: int = DEFAULT_LIMITS.nesting) -> tuple[Inline, ...]:
     """Parse a plain-text unit: its text, with language spans; :class:`InlineError` for a bad span."""
     if "]{" not in source:  # the common case, and the only one where nothing can be a span
-        return (Text(source),) if source else ()
+        return _unread_spans((Text(source),)) if source else ()
     tokens = plain_parser().parseInline(source)
     children = tokens[0].children if tokens else None
+    _check_depth(children or [], max_depth)
     return _unread_spans(_convert(children or []))
+
+
+def deepest_inline(children: Sequence[Token]) -> int:
+    """How deep the inline tokens of one unit nest (0: plain text; ``*a*``: 1; ``**[*a*](...)**``: 3)."""
+    return max((token.level for token in children), default=0)
+
+
+def _check_depth(children: Sequence[Token], max_depth: int) -> None:
+    if deepest_inline(children) > max_depth:
+        raise InlineError(
+            f"emphasis, links and spans are nested more than {max_depth} deep ([limits] nesting in handoutkit.toml)"
+        )
 
 
 _UNREAD_SPAN = re.compile(r"\{\s*lang\s*=[^{}]*\}")
 """Span attributes left in the text: the span around them could not be read."""
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-"""Embeddings, overrides and isolates: the presentation layer isolates runs itself (handoutkit.present.bidi);
-typed by hand they can show a phone number reversed or turn a whole message around."""
 
 
 def _unread_spans(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """``inlines``, unless some text still looks like a language span the parser could not read
-    (``[words]{lang=xx-!!}`` would otherwise print its markup): then :class:`InlineError`."""
+    (``[words]{lang=xx-!!}`` would otherwise print its markup), or holds a character the untrusted-text
+    boundary refuses (one written as a character reference, ``&#x202E;``): then :class:`InlineError`."""
     for node in iter_inlines(inlines):
         if isinstance(node, Text) and (found := _UNREAD_SPAN.search(node.text)):
-            raise InlineError(f"{found.group(0)!r} could not be read as a language span: write [words]{{lang=xx}}")
-        if isinstance(node, Text) and (control := _BIDI_CONTROLS.search(node.text)):
-            name = unicodedata.name(control.group(0), "a bidirectional control")
             raise InlineError(
-                f"U+{ord(control.group(0)):04X} {name} is not allowed: right-to-left runs are isolated "
-                "automatically, and a phrase's language is marked with [words]{lang=xx}"
+                f"{excerpt(found.group(0))} could not be read as a language span: write [words]{{lang=xx}}"
             )
+        if isinstance(node, Text) and (unsafe := find_unsafe(node.text)) is not None:
+            raise InlineError(unsafe.describe())
         if isinstance(node, Span) and not plain_text(node.children).strip():
             raise InlineError(f"an empty span [{{lang={node.lang}}}] marks no words")
     return inlines
@@ -142,7 +174,7 @@ def _convert(tokens: Sequence[Token]) -> tuple[Inline, ...]:
                     raise InlineError("link titles and attributes are not supported")
                 target = str(token.attrs.get("href", ""))
                 if not target.startswith(LINK_SCHEMES):
-                    raise InlineError(f"link target {target!r} must start with {', '.join(LINK_SCHEMES)}")
+                    raise InlineError(f"link target {excerpt(target)} must start with {', '.join(LINK_SCHEMES)}")
                 stack.append(("link_open", target, []))
             case "strong_close" | "em_close" | "link_close" | "span_close":
                 kind, target, children = stack.pop()
@@ -157,9 +189,9 @@ def _convert(tokens: Sequence[Token]) -> tuple[Inline, ...]:
                     node = Link(target, _merge_text(children))
                 stack[-1][2].append(node)
             case "html_inline":
-                raise InlineError(f"raw HTML is not allowed: {token.content!r}")
+                raise InlineError(f"raw HTML is not allowed: {excerpt(token.content)}")
             case "code_inline":
-                raise InlineError(f"code is not supported in handouts: `{token.content}`")
+                raise InlineError(f"code is not supported in handouts: {excerpt(token.content)}")
             case "image":
                 raise InlineError("an image must stand alone in its own paragraph")
             case other:

@@ -25,18 +25,32 @@ class LanguageError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Language:
-    """A language the project builds."""
+    """A language the project builds.
+
+    Only the two spellings are held; the direction and the names come from Babel's locale data, which is
+    read (a few hundred kilobytes per language) the first time one of them is asked for: a run that
+    builds one language reads no other language's data.
+    """
 
     gettext: str
     """The gettext locale name, used for catalog folders: ``zh_Hans``."""
     tag: str
     """The BCP 47 tag, used in documents and output folders: ``zh-Hans``."""
-    direction: str
-    """``ltr`` or ``rtl``."""
-    english_name: str
-    """The language's name in English: ``Chinese (Simplified)``."""
-    native_name: str
-    """The language's name in itself: ``中文 (简体)``."""
+
+    @property
+    def direction(self) -> str:
+        """``ltr`` or ``rtl``."""
+        return _locale(self.gettext).text_direction
+
+    @property
+    def english_name(self) -> str:
+        """The language's name in English: ``Chinese (Simplified)``."""
+        return _locale(self.gettext).english_name or self.tag
+
+    @property
+    def native_name(self) -> str:
+        """The language's name in itself: ``中文 (简体)``."""
+        return _locale(self.gettext).display_name or self.tag
 
     @property
     def rtl(self) -> bool:
@@ -46,17 +60,24 @@ class Language:
     @property
     def locale(self) -> Locale:
         """The Babel locale, for formatting dates and numbers."""
-        return Locale.parse(self.gettext)
+        return _locale(self.gettext)
 
     def __str__(self) -> str:
         return self.tag
 
 
 @cache
+def _locale(gettext: str) -> Locale:
+    """One Babel locale per language (its data, once read, stays with it)."""
+    return Locale.parse(gettext)
+
+
+@cache
 def parse_language(code: str) -> Language:
     """Parse ``zh-Hans`` or ``zh_Hans`` (any case of the separator) into a :class:`Language`.
 
-    Raises :class:`LanguageError` for a malformed code or one that Babel does not know.
+    Raises :class:`LanguageError` for a malformed code or one that Babel does not know (which Babel
+    answers from its list of locale files, without reading one).
     """
     if not _TAG.match(code):
         raise LanguageError(f"not a language code: {code!r} (expected e.g. 'es', 'zh-Hans' or 'zh_Hans')")
@@ -71,13 +92,7 @@ def parse_language(code: str) -> Language:
         parts.append(locale.territory)
     if locale.variant:
         parts.append(locale.variant)
-    return Language(
-        gettext="_".join(parts),
-        tag="-".join(parts),
-        direction=locale.text_direction,
-        english_name=locale.english_name or code,
-        native_name=locale.display_name or code,
-    )
+    return Language(gettext="_".join(parts), tag="-".join(parts))
 
 
 def text_direction(tag: str) -> str:

@@ -21,19 +21,28 @@ name the file and line, which those libraries' errors cannot do on their own (to
 Value types: ``str``, ``int``, ``float`` (finite: TOML's ``nan`` and ``inf`` are refused; an integer is
 accepted and made a float), ``bool``, and ``tuple[str, ...]`` (a TOML array of strings, each one of
 ``choices`` when choices are given).
+
+Whatever a schema declares, a number is at most :data:`CEILING` times its default when the schema gives
+no maximum (``body_size = 1e308`` is finite, and no page can hold it), and a text passes the
+untrusted-text boundary (no control, bidirectional or invisible characters) and names no script or local
+address (``javascript:``, ``vbscript:``, ``data:``, ``file:``).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
+from handoutkit.untrusted import excerpt, find_unsafe
+
 __all__ = [
+    "CEILING",
     "Option",
     "OptionError",
     "OptionField",
@@ -48,6 +57,11 @@ __all__ = [
 
 _KEY = "handoutkit.option"
 """The key of the field metadata that :func:`option` fills."""
+CEILING = 10
+"""A number option without a declared maximum may be at most this many times its default (when the
+default is above 0)."""
+_UNSAFE_SCHEME = re.compile(r"^\s*(?:javascript|vbscript|data|file)\s*:", re.IGNORECASE)
+"""Addresses that run a script or reach a local file wherever a text is used as a link."""
 
 Kind = Literal["text", "whole number", "number", "true or false", "list of text"]
 _KINDS: dict[object, Kind] = {
@@ -117,8 +131,18 @@ class OptionField:
         return _toml(self.default)
 
     @property
+    def maximum(self) -> float | None:
+        """The largest value allowed: the declared maximum, else :data:`CEILING` times a positive default."""
+        if self.spec.maximum is not None or self.kind not in ("number", "whole number"):
+            return self.spec.maximum
+        default = float(self.default)
+        return CEILING * default if default > 0 else None
+
+    @property
     def limits(self) -> str:
-        """The limits in words: ``18 or more``, ``1 to 10``, ``one of "letter", "a4"``; '' for none."""
+        """The limits in words: ``18 or more``, ``1 to 10``, ``one of "letter", "a4"``; '' for none. The
+        implicit ceiling (:attr:`maximum`) is a safety net, not a documented limit: a schema whose numbers
+        have a real upper bound declares it."""
         spec = self.spec
         words = []
         if spec.minimum is not None and spec.maximum is not None:
@@ -218,24 +242,28 @@ def _checked(item: OptionField, value: object, where: str) -> Any:
             result = value
         case "text":
             if not isinstance(value, str):
-                raise refuse(f"'{name}' must be a string, not {value!r}")
+                raise refuse(f"'{name}' must be a string, not {excerpt(value)}")
+            _check_text(value, f"{where} {name}", refuse)
             result = value
         case "list of text":
             if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-                raise refuse(f"'{name}' must be a list of strings, not {value!r}")
+                raise refuse(f"'{name}' must be a list of strings, not {excerpt(value)}")
+            for each in value:
+                _check_text(each, f"{where} {name}", refuse)
             result = tuple(value)
         case "whole number" | "number":
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise refuse(f"'{name}' must be a number, not {value!r}")
+                raise refuse(f"'{name}' must be a number, not {excerpt(value)}")
             if not math.isfinite(value):
                 raise refuse(f"'{name}' must be a finite number, not {value!r}")
             if item.kind == "whole number" and not isinstance(value, int):
-                raise refuse(f"'{name}' must be a whole number, not {value!r}")
+                raise refuse(f"'{name}' must be a whole number, not {excerpt(value)}")
             result = float(value) if item.kind == "number" else value
+            maximum = item.maximum
             if spec.minimum is not None and result < spec.minimum:
-                raise refuse(f"{where} {name} {value} is below the minimum of {spec.minimum:g}")
-            if spec.maximum is not None and result > spec.maximum:
-                raise refuse(f"{where} {name} {value} is above the maximum of {spec.maximum:g}")
+                raise refuse(f"{where} {name} {excerpt(value)} is below the minimum of {spec.minimum:g}")
+            if maximum is not None and result > maximum:
+                raise refuse(f"{where} {name} {excerpt(value)} is above the maximum of {maximum:g}")
         case _:
             typing.assert_never(item.kind)
     if spec.choices:
@@ -246,6 +274,14 @@ def _checked(item: OptionField, value: object, where: str) -> Any:
     if spec.check is not None and (reason := spec.check(result)) is not None:
         raise refuse(f"{where} {name}: {reason}")
     return result
+
+
+def _check_text(value: str, where: str, refuse: Callable[[str], OptionError]) -> None:
+    """Refuse a text the untrusted-text boundary refuses, or one that is a script or local address."""
+    if (unsafe := find_unsafe(value, allow="")) is not None:
+        raise refuse(f"{where}: {unsafe.describe()}")
+    if _UNSAFE_SCHEME.match(value):
+        raise refuse(f"{where}: {excerpt(value)} is a script or local address, never a link a reader can follow")
 
 
 # ---------------------------------------------------------------- documentation

@@ -1,35 +1,84 @@
-"""The build: read, translate, check, render, write; one (document, language) at a time.
+"""The build: plan, render, write; as jobs with keys, run only when their inputs changed.
 
-A failure in one document, language or format is recorded and the build goes on with the others; the
-report says what was built, skipped (and why) and failed. What to build, skip or fail is decided by
-:mod:`handoutkit.gate` (which ``check`` reports too). Renderers return bytes; only this module (through
-:mod:`handoutkit.writer` and :mod:`handoutkit.published`, which withdraws outputs that went stale) writes.
+A build is three rounds of jobs (:mod:`handoutkit.jobs`): a plan per document and language (translate,
+then export, skip or fail, as :mod:`handoutkit.gate` decides; ``check`` reports the same decisions),
+a render per document, language and format, and a render per language and collection format. Each job
+has a key (:mod:`handoutkit.keys`); a job whose key is the one the manifest records, with its files
+intact, is not run, nor is one whose result the shared cache or a shard being merged holds
+(:mod:`handoutkit.store`); ``force`` runs everything. Jobs run in worker processes
+(:mod:`handoutkit.runner`), heavy ones first; their outcomes are reported in one order whatever the
+order they finish in: language, then document, then format, then the language's collections.
+
+A failure in one job is recorded and the build goes on; the report says what was built, skipped (and
+why) and failed. Renderers return bytes; only this module (through :mod:`handoutkit.writer` and
+:mod:`handoutkit.published`, which records the manifest and withdraws outputs that went stale) writes.
+The site's home page is made afterwards, from the manifest alone (:mod:`handoutkit.index_page`).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import re
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from handoutkit import keys
 from handoutkit.context import RenderContext
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.exporter import OutputFile
-from handoutkit.gate import document_plan, format_verdict, internal_problem, language_gate
+from handoutkit.gate import language_gate
+from handoutkit.i18n.messages import required_ui_msgids
+from handoutkit.i18n.po import catalog_path
+from handoutkit.jobs import (
+    CollectionTask,
+    DocumentTask,
+    PlanTask,
+    Task,
+    TaskResult,
+    Workspace,
+    WorkspaceSpec,
+    fresh_project,
+)
 from handoutkit.languages import Language
-from handoutkit.model import Document, Origin
+from handoutkit.model import Origin
 from handoutkit.project import Project
-from handoutkit.published import Result, Withdrawal, reconcile
+from handoutkit.published import PlanRecord, Result, Withdrawal, read_manifest, reconcile
 from handoutkit.registry import Registered
-from handoutkit.review import review_problems
+from handoutkit.runner import Runner
 from handoutkit.selection import Selection
-from handoutkit.writer import write_atomic
+from handoutkit.shards import Shard, shard_slugs
+from handoutkit.store import Cache, ShardOutput, Store
+from handoutkit.ui import UI_DOMAIN
+from handoutkit.writer import WriteError, write_atomic
 
-__all__ = ["BuildReport", "Outcome", "build"]
+__all__ = ["BuildOptions", "BuildReport", "Outcome", "build", "default_jobs", "job_count"]
 
 Status = Literal["built", "skipped", "failed"]
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build: in how many processes, reusing what, which part."""
+
+    jobs: int = 1
+    """Worker processes (1: everything in this process)."""
+    force: bool = False
+    """Run every job, even those whose outputs are up to date."""
+    shard: Shard | None = None
+    """Build only this part of the documents (no collections: ``merge`` makes them)."""
+    cache: Path | None = None
+    """A shared cache folder (``--cache DIR``)."""
+    shards: tuple[Path, ...] = ()
+    """Output folders of shards whose results this build takes (``merge``)."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +95,8 @@ class Outcome:
     problems: tuple[Problem, ...] = ()
     note: str = ""
     """The reason, short, for the index page (``translation 77% complete``); the reason when empty."""
+    reused: str = ""
+    """Why it was not rendered by this build: ``up to date``, ``from the cache``, ``from a shard``."""
 
 
 @dataclass
@@ -73,111 +124,338 @@ class BuildReport:
 Progress = Callable[[Outcome], None]
 
 
-def build(project: Project, selection: Selection, progress: Progress | None = None) -> BuildReport:
-    """Build every selected document in every selected language and format, then withdraw stale outputs."""
+def job_count(project: Project, selection: Selection, options: BuildOptions = BuildOptions()) -> int:
+    """How many outputs the build reports (a skipped document counts once per format)."""
+    slugs = _slugs(project, selection, options)
+    collections = 0 if options.shard else sum(1 for e in selection.exporters if e.collection and selection.collections)
+    return len(selection.languages) * (len(slugs) * len(selection.exporters) + collections)
+
+
+def _slugs(project: Project, selection: Selection, options: BuildOptions) -> tuple[str, ...]:
+    if options.shard is None:
+        return selection.slugs
+    weight = sum(e.cost for e in selection.exporters) * len(selection.languages)
+    return shard_slugs(selection.slugs, project.source_dir, weight, options.shard)
+
+
+class _Ordered:
+    """Outcomes in the report's order, handed to ``progress`` as soon as all before them are known."""
+
+    def __init__(self, report: BuildReport, progress: Progress | None) -> None:
+        self.report = report
+        self.progress = progress
+        self.slots: list[Outcome | None] = []
+        self.emitted = 0
+
+    def slot(self) -> int:
+        self.slots.append(None)
+        return len(self.slots) - 1
+
+    def fill(self, index: int, outcome: Outcome) -> None:
+        self.slots[index] = outcome
+        while self.emitted < len(self.slots) and (ready := self.slots[self.emitted]) is not None:
+            self.report.outcomes.append(ready)
+            if self.progress is not None:
+                self.progress(ready)
+            self.emitted += 1
+
+
+@dataclass
+class _Build:
+    project: Project
+    selection: Selection
+    options: BuildOptions
+    store: Store
+    ordered: _Ordered
+    runner: Runner
+    results: list[Result] = field(default_factory=list)
+    plans: dict[tuple[str, str], PlanRecord] = field(default_factory=dict)
+    plan_files: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    config_digest: str = ""
+
+    # ---------------------------------------------------------------- plans
+
+    def plan_inputs(self, slug: str, language: Language) -> dict[str, str]:
+        """The source and the catalogs (those that exist) a plan reads, with their digests."""
+        project = self.project
+        paths = [project.source_dir / f"{slug}.md"]
+        if language != project.config.source_language:
+            for domain in (slug, UI_DOMAIN):
+                path = catalog_path(project.locales_dir, language.gettext, domain)
+                if path.is_file():
+                    paths.append(path)
+        return {project.display(p): keys.file_digest(p) for p in paths}
+
+    def plan_all(self, slugs: Sequence[str], languages: Sequence[Language]) -> None:
+        required = required_ui_msgids(self.project.config.collection_title, self.selection.exporters)
+        tasks: list[PlanTask] = []
+        pending_keys: list[str] = []
+        for language in languages:
+            for slug in slugs:
+                files = self.plan_inputs(slug, language)
+                self.plan_files[(slug, language.tag)] = files
+                key = keys.plan_key(
+                    slug=slug,
+                    language=language,
+                    files=files,
+                    config=self.project.config,
+                    min_coverage=self.selection.min_coverage,
+                    required_ui=required,
+                )
+                found = None if self.options.force else self.store.plan((slug, language.tag), key)
+                if found is not None and all(
+                    keys.file_digest(self.project.root / path) == digest for path, digest in found.assets
+                ):
+                    self.plans[(slug, language.tag)] = dataclasses.replace(found, key=key)
+                    continue
+                tasks.append(PlanTask(slug, language.tag))
+                pending_keys.append(key)
+
+        def done(index: int, result: TaskResult) -> None:
+            task = tasks[index]
+            if result.plan is None:  # the task itself failed: the document fails in that language
+                record = PlanRecord(task.slug, task.lang, "", "fail", result.reason, result.reason, result.problems)
+            else:
+                record = dataclasses.replace(result.plan, key=pending_keys[index])
+                if self.store.cache is not None and record.status != "fail":
+                    self.store.cache.put_plan(record)
+            self.plans[(task.slug, task.lang)] = record
+
+        self.runner.run(tasks, done)
+
+    def published_languages(self, slug: str, ready: dict[str, bool]) -> tuple[str, ...]:
+        """The languages ``slug`` is published in: this build's decisions for its languages, the
+        manifest's for the others."""
+        found = []
+        for language in self.project.config.languages:
+            record = self.plans.get((slug, language.tag))
+            if record is not None:
+                if record.status == "export" and ready.get(language.tag, False):
+                    found.append(language.tag)
+                continue
+            earlier = self.store.previous.documents.get((slug, language.tag))
+            if earlier is not None and earlier.status == "export":
+                found.append(language.tag)
+        return tuple(found)
+
+    # ---------------------------------------------------------------- writing
+
+    def inputs(self, slug: str, lang: str) -> tuple[tuple[str, str], ...]:
+        files = dict(self.plan_files.get((slug, lang), {}))
+        files[self.project.config_display] = self.config_digest
+        record = self.plans.get((slug, lang))
+        if record is not None:
+            files.update(record.assets)
+        return tuple(sorted(files.items()))
+
+    def write(
+        self,
+        exporter: Registered,
+        name: str,
+        language: Language,
+        files: Sequence[OutputFile],
+        *,
+        job: str,
+        inputs: tuple[tuple[str, str], ...],
+        reused: str = "",
+    ) -> Outcome:
+        outcome, shared, pages = _write(self.project, exporter, name, language, files)
+        outcome = dataclasses.replace(outcome, reused=reused)
+        if outcome.status == "built":
+            self.results.append(
+                Result(name, language.tag, exporter.name, "built", outcome.files, "", job, inputs, shared, pages)
+            )
+            if self.store.cache is not None and not reused:
+                self.store.cache.put_files(job, files)
+        else:
+            self.results.append(Result(name, language.tag, exporter.name, "failed", (), outcome.reason, job, inputs))
+        return outcome
+
+    def reuse_or_run(
+        self,
+        exporter: Registered,
+        name: str,
+        language: Language,
+        job: str,
+        inputs: tuple[tuple[str, str], ...],
+    ) -> Outcome | None:
+        """The outcome of a job that need not run (up to date, or found in a shard or the cache)."""
+        if self.options.force:
+            return None
+        key3 = (name, language.tag, exporter.name)
+        published = self.store.up_to_date(key3, job)
+        if published is not None:
+            paths = tuple(self.project.output_dir.resolve() / relative for relative, _ in published.files)
+            self.results.append(Result(*key3, "built", paths, "", job, inputs, published.shared, published.pages))
+            return Outcome(*key3, "built", paths, reused="up to date")
+        found = self.store.files(key3, job)
+        if found is None:
+            return None
+        files, where = found
+        return self.write(exporter, name, language, files, job=job, inputs=inputs, reused=where)
+
+    def failed(self, name: str, lang: str, fmt: str, result: TaskResult) -> Outcome:
+        self.results.append(Result(name, lang, fmt, "failed", (), result.reason))
+        return Outcome(name, lang, fmt, "failed", reason=result.reason, problems=result.problems)
+
+
+def _job_runner(project: Project, selection: Selection, options: BuildOptions) -> Runner:
+    spec = WorkspaceSpec(
+        root=str(project.root),
+        slugs=selection.slugs,
+        languages=tuple(language.tag for language in selection.languages),
+        formats=tuple(exporter.name for exporter in selection.exporters),
+        min_coverage=selection.min_coverage,
+        collections=selection.collections,
+        sys_path=tuple(sys.path),
+    )
+    preload = sorted({exporter.target.partition(":")[0] for exporter in selection.exporters})
+    return Runner(options.jobs, spec, lambda: Workspace(fresh_project(project), selection), preload)
+
+
+def build(
+    project: Project,
+    selection: Selection,
+    progress: Progress | None = None,
+    options: BuildOptions = BuildOptions(),
+) -> BuildReport:
+    """Build every selected document in every selected language and format (those of ``options.shard``
+    only), withdraw stale outputs and record the manifest (the home page is :mod:`handoutkit.index_page`'s)."""
     report = BuildReport()
-
-    def record(outcome: Outcome) -> None:
-        report.outcomes.append(outcome)
-        if progress is not None:
-            progress(outcome)
-
-    for language in selection.languages:
-        _build_language(project, selection, language, report, record)
-    withdrawn, problems = reconcile(project, selection, _results(selection, report.outcomes))
+    previous, _ = read_manifest(project.output_dir)  # an unreadable one is reported by reconcile
+    store = Store(
+        project.output_dir,
+        previous,
+        Cache(options.cache) if options.cache is not None else None,
+        [ShardOutput.open(path) for path in options.shards],
+    )
+    runner = _job_runner(project, selection, options)
+    state = _Build(project, selection, options, store, _Ordered(report, progress), runner)
+    state.config_digest = keys.file_digest(project.root / project.config_display)
+    try:
+        _run(state, report)
+    finally:
+        runner.close()
+    scope = dataclasses.replace(selection, collections=selection.collections and options.shard is None)
+    results = _per_format(selection, state.results)
+    withdrawn, problems = reconcile(project, scope, results, state.plans.values())
     report.withdrawn.extend(withdrawn)
     report.warnings.extend(problems)
     return report
 
 
-def _results(selection: Selection, outcomes: Sequence[Outcome]) -> list[Result]:
-    """Outcomes per format, as the manifest records them (a document's ``*`` is each selected format)."""
-    results: list[Result] = []
-    for o in outcomes:
-        formats = [e.name for e in selection.exporters] if o.format == "*" else [o.format]
-        results.extend(Result(o.name, o.lang, name, o.status, o.files, o.note or o.reason) for name in formats)
-    return results
+def _per_format(selection: Selection, results: Sequence[Result]) -> list[Result]:
+    """Results per format, as the manifest records them (a document's ``*`` is each selected format)."""
+    expanded: list[Result] = []
+    for r in results:
+        formats = [e.name for e in selection.exporters] if r.format == "*" else [r.format]
+        expanded.extend(dataclasses.replace(r, format=name) for name in formats)
+    return expanded
 
 
-def _build_language(
-    project: Project,
-    selection: Selection,
+def _run(state: _Build, report: BuildReport) -> None:
+    project, selection = state.project, state.selection
+    slugs = _slugs(project, selection, state.options)
+    gates = {language.tag: language_gate(project, selection, language) for language in selection.languages}
+    state.plan_all(slugs, selection.languages)
+    ready = {tag: not gate.problems for tag, gate in gates.items()}
+    contexts = {lang.tag: project.context(lang) for lang in selection.languages if ready[lang.tag]}
+    published = {slug: state.published_languages(slug, ready) for slug in slugs}
+
+    tasks: list[Task] = []
+    task_slots: list[int] = []
+    task_keys: list[tuple[str, tuple[tuple[str, str], ...]]] = []
+    for language in selection.languages:
+        report.warnings.extend(gates[language.tag].warnings)
+        ctx = contexts.get(language.tag)
+        for slug in slugs:
+            plan = state.plans[(slug, language.tag)]
+            report.warnings.extend(plan.warnings)
+            if plan.status != "export" or ctx is None:
+                status: Status = "skipped" if plan.status == "skip" else "failed"
+                state.results.append(Result(slug, language.tag, "*", status, (), plan.note or plan.reason))
+                outcome = Outcome(slug, language.tag, "*", status, (), plan.reason, plan.problems, plan.note)
+                state.ordered.fill(state.ordered.slot(), outcome)
+                continue
+            for exporter in selection.exporters:
+                slot = state.ordered.slot()
+                job = keys.document_key(
+                    plan=plan.key,
+                    assets=plan.assets,
+                    exporter=keys.exporter_fingerprint(exporter, ctx),
+                    context=keys.context_material(ctx, exporter, project.source_dir),
+                    published_languages=published[slug],
+                )
+                inputs = state.inputs(slug, language.tag)
+                reused = state.reuse_or_run(exporter, slug, language, job, inputs)
+                if reused is not None:
+                    state.ordered.fill(slot, reused)
+                    continue
+                tasks.append(DocumentTask(slug, language.tag, exporter.name, published[slug], exporter.cost))
+                task_slots.append(slot)
+                task_keys.append((job, inputs))
+        if ctx is not None and selection.collections and state.options.shard is None:
+            _collections(state, language, ctx, tasks, task_slots, task_keys)
+
+    def done(index: int, result: TaskResult) -> None:
+        task = tasks[index]
+        name, lang, fmt = task.label
+        if result.status == "failed":
+            outcome = state.failed(name, lang, fmt, result)
+        else:
+            exporter = next(e for e in selection.exporters if e.name == fmt)
+            language = next(lang_ for lang_ in selection.languages if lang_.tag == lang)
+            job, inputs = task_keys[index]
+            outcome = state.write(exporter, name, language, result.files, job=job, inputs=inputs)
+        state.ordered.fill(task_slots[index], outcome)
+
+    state.runner.run(tasks, done)
+
+
+def _collections(
+    state: _Build,
     language: Language,
-    report: BuildReport,
-    record: Callable[[Outcome], None],
+    context: RenderContext,
+    tasks: list[Task],
+    task_slots: list[int],
+    task_keys: list[tuple[str, tuple[tuple[str, str], ...]]],
 ) -> None:
-    gate = language_gate(project, selection, language)
-    report.warnings.extend(gate.warnings)
-    ctx = project.context(language) if not gate.problems else None
-
-    built: list[Document] = []
-    for slug in selection.slugs:
-        plan = document_plan(project, selection, slug, language, gate)
-        if plan.translation is not None:
-            report.warnings.extend(plan.translation.problems)
-            report.warnings.extend(review_problems(plan.translation.document.review))
-        if plan.status != "export" or plan.translation is None or ctx is None:
-            status: Status = "skipped" if plan.status == "skip" else "failed"
-            record(Outcome(slug, language.tag, "*", status, (), plan.reason, plan.problems, plan.note))
-            continue
-        doc = plan.translation.document
-        for exporter in selection.exporters:
-            verdict = format_verdict(exporter, doc, ctx)
-            if verdict.errors:
-                record(Outcome(doc.slug, language.tag, exporter.name, "failed", (), verdict.reason, verdict.errors))
-            else:
-                record(_render_one(project, exporter, doc, ctx))
-        built.append(doc)
-
-    if ctx is None:
-        return
-    for exporter in selection.exporters:
-        if exporter.collection and selection.collections:
-            record(_render_collection(project, exporter, built, ctx))
-
-
-def _render_one(project: Project, exporter: Registered, doc: Document, ctx: RenderContext) -> Outcome:
-    def failed(reason: str, problems: Sequence[Problem]) -> Outcome:
-        return Outcome(doc.slug, ctx.language.tag, exporter.name, "failed", reason=reason, problems=tuple(problems))
-
-    try:
-        files = exporter.render(doc, ctx)
-    except ProblemError as error:
-        return failed("rendering failed", error.problems)
-    except Exception as error:  # a bug in one exporter must not stop the build
-        return failed("internal error", [internal_problem(exporter, doc.path, error)])
-    return _write(project, exporter, doc.slug, ctx.language, files)
-
-
-def _render_collection(project: Project, exporter: Registered, docs: list[Document], ctx: RenderContext) -> Outcome:
+    """Queue (or reuse) each collection of ``language``: every document exported in it, in order."""
+    project, selection = state.project, state.selection
     name = project.config.collection_file_name
-    if not docs:
-        return Outcome(
-            name, ctx.language.tag, exporter.name, "skipped", reason="no document was built in this language"
+    members = [s for s in selection.slugs if state.plans[(s, language.tag)].status == "export"]
+    inputs: dict[str, str] = {}
+    for slug in selection.slugs:
+        inputs.update(state.inputs(slug, language.tag))
+    collected = tuple(sorted(inputs.items()))
+    for exporter in selection.exporters:
+        if not exporter.collection:
+            continue
+        slot = state.ordered.slot()
+        if not members:
+            reason = "no document was built in this language"
+            state.results.append(Result(name, language.tag, exporter.name, "skipped", (), reason))
+            state.ordered.fill(slot, Outcome(name, language.tag, exporter.name, "skipped", reason=reason))
+            continue
+        job = keys.collection_key(
+            members=[(s, state.plans[(s, language.tag)].key, state.plans[(s, language.tag)].assets) for s in members],
+            exporter=keys.exporter_fingerprint(exporter, context),
+            context=keys.context_material(context, exporter, project.source_dir),
         )
-    try:
-        files = exporter.render_collection(docs, ctx)
-    except ProblemError as error:
-        return Outcome(
-            name, ctx.language.tag, exporter.name, "failed", reason="rendering failed", problems=error.problems
-        )
-    except Exception as error:
-        return Outcome(
-            name,
-            ctx.language.tag,
-            exporter.name,
-            "failed",
-            reason="internal error",
-            problems=(internal_problem(exporter, project.config_display, error),),
-        )
-    return _write(project, exporter, name, ctx.language, files)
+        reused = state.reuse_or_run(exporter, name, language, job, collected)
+        if reused is not None:
+            state.ordered.fill(slot, reused)
+            continue
+        tasks.append(CollectionTask(name, language.tag, exporter.name, tuple(members), exporter.cost * len(members)))
+        task_slots.append(slot)
+        task_keys.append((job, collected))
 
 
 _SHARED_SEGMENT = re.compile(r"^[a-z0-9][a-z0-9._-]{0,80}$")
 
 
-def _write_shared(project: Project, exporter: Registered, file: OutputFile) -> None:
-    """Write a site-wide file under ``output/`` unless it is there with the same bytes."""
+def _write_shared(project: Project, exporter: Registered, file: OutputFile) -> str:
+    """Write a site-wide file under ``output/`` unless it is there with the same bytes; its path."""
     segments = file.shared_path.split("/")
     if len(segments) > 4 or not all(_SHARED_SEGMENT.match(s) and s not in (".", "..") for s in segments):
         raise ProblemError.single(
@@ -186,19 +464,21 @@ def _write_shared(project: Project, exporter: Registered, file: OutputFile) -> N
             f"exporter {exporter.name!r} returned a bad path {file.shared_path!r}",
         )
     path = project.output_dir.joinpath(*segments)
-    if path.is_file() and path.read_bytes() == file.data:
-        return
     write_atomic(path, file.data, inside=project.output_dir)
+    return "/".join(segments)
 
 
 def _write(
     project: Project, exporter: Registered, name: str, language: Language, files: Sequence[OutputFile]
-) -> Outcome:
+) -> tuple[Outcome, tuple[tuple[str, str], ...], tuple[tuple[str, int], ...]]:
+    """Write one job's files; the outcome, the site files (path, digest) and the page counts."""
     written: list[Path] = []
+    shared: list[tuple[str, str]] = []
+    pages: list[tuple[str, int]] = []
     try:
         for file in files:
             if file.shared_path:
-                _write_shared(project, exporter, file)
+                shared.append((_write_shared(project, exporter, file), keys.digest_bytes(file.data)))
                 continue
             if not file.suffix.startswith(".") or "/" in file.suffix or "\\" in file.suffix:
                 raise ProblemError.single(
@@ -209,9 +489,19 @@ def _write(
             path = project.output_path(language, name + file.suffix)
             write_atomic(path, file.data, inside=project.output_dir)
             written.append(path)
+            count = exporter.pages(file.suffix, file.data)
+            if count is not None:
+                pages.append((f"{language.tag}/{name}{file.suffix}", count))
     except ProblemError as error:
-        return Outcome(name, language.tag, exporter.name, "failed", reason="writing failed", problems=error.problems)
+        failed = Outcome(name, language.tag, exporter.name, "failed", reason="writing failed", problems=error.problems)
+        return failed, (), ()
+    except WriteError as error:
+        problem = Problem("write", Origin(error.shown, 0), error.reason)
+        failed = Outcome(name, language.tag, exporter.name, "failed", reason="writing failed", problems=(problem,))
+        return failed, (), ()
     except OSError as error:
         problem = Problem("write", Origin(project.display(project.output_dir), 0), f"could not write: {error}")
-        return Outcome(name, language.tag, exporter.name, "failed", reason="writing failed", problems=(problem,))
-    return Outcome(name, language.tag, exporter.name, "built", files=tuple(written))
+        failed = Outcome(name, language.tag, exporter.name, "failed", reason="writing failed", problems=(problem,))
+        return failed, (), ()
+    outcome = Outcome(name, language.tag, exporter.name, "built", files=tuple(written))
+    return outcome, tuple(sorted(set(shared))), tuple(sorted(pages))

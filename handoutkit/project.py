@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from handoutkit.i18n.po import Catalog, catalog_path, read_catalog, usable
 from handoutkit.i18n.translate import Coverage, Translation, plain_text_problem, translate_document
 from handoutkit.languages import Language
 from handoutkit.model import Document, Origin
-from handoutkit.reader import SOURCE_DIR, find_sources, read_document
+from handoutkit.reader import SLUG, SOURCE_DIR, read_document
 from handoutkit.ui import UI_DOMAIN, UiText
 
 __all__ = ["LOCALES_DIR", "OUTPUT_DIR", "Project"]
@@ -34,15 +35,18 @@ class Project:
     _catalogs: dict[tuple[str, str], Catalog | None] = field(default_factory=dict, repr=False)
     _ui: dict[str, tuple[UiText, tuple[Problem, ...]]] = field(default_factory=dict, repr=False)
     _translations: dict[tuple[str, str], Translation] = field(default_factory=dict, repr=False)
+    output: Path | None = None
+    """The output folder given with ``--output DIR``; None: ``output/`` in the project folder."""
+    _badly_named: dict[str, Problem] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def load(cls, root: Path, schemas: Mapping[str, type | None] | None = None) -> Project:
+    def load(cls, root: Path, schemas: Mapping[str, type | None] | None = None, output: Path | None = None) -> Project:
         """Read the configuration of the project at ``root`` (:class:`ConfigError` if it is wrong).
 
         ``schemas``: the exporters' options classes by exporter name (``discover_exporters().schemas``);
-        None: discover them.
+        None: discover them. ``output``: the output folder given explicitly (``--output``).
         """
-        return cls(root=root, config=load_config(root, schemas))
+        return cls(root=root, config=load_config(root, schemas), output=output)
 
     @property
     def source_dir(self) -> Path:
@@ -54,7 +58,7 @@ class Project:
 
     @property
     def output_dir(self) -> Path:
-        return self.root / OUTPUT_DIR
+        return self.output if self.output is not None else self.root / OUTPUT_DIR
 
     @property
     def config_display(self) -> str:
@@ -68,13 +72,38 @@ class Project:
             return str(path)
 
     def slugs(self) -> list[str]:
-        """Every handout in ``source/``."""
-        return find_sources(self.root)
+        """Every handout in ``source/``, sorted.
+
+        A ``.md`` file whose name is not a valid slug is listed too, under its name made printable, so
+        that it fails alone (:meth:`document` raises the problem naming it) and the others still build.
+        """
+        self._badly_named = badly_named = {}
+        folder = self.source_dir
+        if not folder.is_dir():
+            return []
+        slugs: list[str] = []
+        for path in sorted(folder.glob("*.md")):
+            if SLUG.match(path.stem):
+                slugs.append(path.stem)
+                continue
+            name = printable(path.stem)
+            badly_named[name] = Problem(
+                "slug",
+                Origin(f"{SOURCE_DIR}/{printable(path.name)}", 0),
+                "a handout's file name must be lowercase letters, digits and hyphens (e.g. 'lung-cancer.md'): "
+                "rename it to build it",
+            )
+            slugs.append(name)
+        return slugs
 
     def document(self, slug: str) -> Document:
         """The source document (:class:`ProblemError` listing everything wrong with it)."""
+        if slug in self._badly_named:
+            raise ProblemError([self._badly_named[slug]])
         if slug not in self._documents:
-            self._documents[slug] = read_document(self.root, slug, self.config.source_language.tag)
+            self._documents[slug] = read_document(
+                self.root, slug, self.config.source_language.tag, limits=self.config.limits
+            )
         return self._documents[slug]
 
     def catalog(self, language: Language, domain: str) -> Catalog | None:
@@ -82,7 +111,9 @@ class Project:
         key = (language.gettext, domain)
         if key not in self._catalogs:
             path = catalog_path(self.locales_dir, language.gettext, domain)
-            self._catalogs[key] = read_catalog(path, self.display(path)) if path.exists() else None
+            self._catalogs[key] = (
+                read_catalog(path, self.display(path), limits=self.config.limits) if _present(path) else None
+            )
         return self._catalogs[key]
 
     def translate(self, slug: str, language: Language) -> Translation:
@@ -137,6 +168,40 @@ class Project:
             assets=Assets(self.source_dir),
         )
 
+    def output_problem(self) -> Problem | None:
+        """Why the output folder cannot take a build (None: it can), checked before anything is written.
+
+        ``output/`` must resolve inside the project: a symbolic link that leads elsewhere is refused
+        (``--output DIR`` says explicitly where to write). A folder given with ``--output`` may be
+        anywhere but in the project's ``source/`` or ``locales/``, the project folder or one above it.
+        It must be a folder (or not exist yet) that files can be created in.
+        """
+        shown = self.display(self.output_dir)
+        root = self.root.resolve()
+        try:
+            folder = self.output_dir.resolve()
+        except (OSError, RuntimeError):
+            return self._output_problem(shown, "is a symbolic link that cannot be followed (a loop?)")
+        if self.output is None and (folder == root or not folder.is_relative_to(root)):
+            return self._output_problem(
+                shown,
+                "is a symbolic link that leads outside the project: refused (to build elsewhere, say where with "
+                "--output DIR)",
+            )
+        protected = (root / SOURCE_DIR, root / LOCALES_DIR)
+        if root.is_relative_to(folder) or any(folder.is_relative_to(p.resolve()) for p in protected):
+            return self._output_problem(
+                shown, "would put outputs among the project's own files: choose an empty or new folder"
+            )
+        if folder.exists() and not folder.is_dir():
+            return self._output_problem(shown, "is a file, not a folder: remove it or build elsewhere with --output")
+        if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+            return self._output_problem(shown, "is read-only: no file can be created in it")
+        return None
+
+    def _output_problem(self, shown: str, message: str) -> Problem:
+        return Problem("output-folder", Origin(shown, 0), f"the output folder {message}")
+
     def output_path(self, language: Language, name: str) -> Path:
         """``output/<lang>/<name>``, refusing any name that would leave ``output/``."""
         base = self.output_dir.resolve()
@@ -144,3 +209,15 @@ class Project:
         if not path.is_relative_to(base / language.tag) or "/" in name or "\\" in name:
             raise ProblemError.single("output-path", Origin(name, 0), f"{name!r} would be written outside output/")
         return path
+
+
+def printable(name: str) -> str:
+    """A file name as messages can show it: control, format and undecodable characters escaped."""
+    return "".join(
+        c if c.isprintable() and unicodedata.category(c) not in ("Cf", "Cs") else f"\\u{ord(c):04x}" for c in name
+    )
+
+
+def _present(path: Path) -> bool:
+    """Whether ``path`` is there to be read: a broken symbolic link is (reading it says what is wrong)."""
+    return path.exists() or path.is_symlink()

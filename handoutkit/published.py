@@ -1,8 +1,11 @@
 """What ``output/`` publishes: a manifest of every output handoutkit wrote, and the withdrawal of stale ones.
 
 ``output/.handoutkit-manifest.json`` records, per output (document or collection, language, format), its
-files with their SHA-256 digests and the digests of the inputs it was built from (source, images,
-catalogs, ``handoutkit.toml``), plus why a handout is not available in a language. It is sorted and has no
+job key (:mod:`handoutkit.keys`), its files and the site files it links with their SHA-256 digests, and
+the digests of the inputs it was built from (source, images, catalogs, ``handoutkit.toml``); per document
+and language, the gate's decision with its key (:class:`PlanRecord`: the title, the review state and
+the problems found, so that an unchanged document is neither translated nor rendered again and the home
+page needs no translation); and why a handout is not available in a language. It is sorted and has no
 timestamps: the same build gives the same bytes.
 
 An output that no longer matches its sources leaves ``output/``: when its document is now skipped in that
@@ -17,10 +20,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.model import Image, Origin
@@ -28,12 +33,13 @@ from handoutkit.project import Project
 from handoutkit.reader import SOURCE_DIR
 from handoutkit.selection import Selection
 from handoutkit.walk import iter_blocks
-from handoutkit.writer import move_aside, remove_file, write_atomic
+from handoutkit.writer import WriteError, move_aside, remove_file, write_atomic
 
 __all__ = [
     "MANIFEST",
     "WITHDRAWN_DIR",
     "Manifest",
+    "PlanRecord",
     "Published",
     "Result",
     "Unavailable",
@@ -47,7 +53,7 @@ MANIFEST = ".handoutkit-manifest.json"
 """The manifest's file name in ``output/``."""
 WITHDRAWN_DIR = ".withdrawn"
 """Where withdrawn outputs go: ``output/.withdrawn/<lang>/<file>``."""
-VERSION = 1
+VERSION = 2
 
 Key = tuple[str, str, str]
 """(document slug or collection file name, BCP 47 tag, format)."""
@@ -64,10 +70,44 @@ class Published:
     """(path relative to ``output/``, SHA-256), sorted."""
     inputs: tuple[tuple[str, str], ...]
     """(path relative to the project, SHA-256), sorted."""
+    job: str = ""
+    """The job key it was built with ('' in a manifest written before keys existed: never up to date)."""
+    shared: tuple[tuple[str, str], ...] = ()
+    """Site files its pages link (``assets/<digest>.svg``), (path relative to ``output/``, SHA-256)."""
+    pages: tuple[tuple[str, int], ...] = ()
+    """(path relative to ``output/``, number of pages) of the files whose exporter counts pages."""
 
     @property
     def key(self) -> Key:
         return (self.name, self.lang, self.format)
+
+
+@dataclass(frozen=True)
+class PlanRecord:
+    """The gate's decision for one document in one language, with everything a later build reuses."""
+
+    name: str
+    lang: str
+    key: str
+    """The plan key (:func:`handoutkit.keys.plan_key`) it was decided under."""
+    status: Literal["export", "skip", "fail"]
+    reason: str = ""
+    note: str = ""
+    problems: tuple[Problem, ...] = ()
+    """The errors that make it fail."""
+    warnings: tuple[Problem, ...] = ()
+    """What the build reports for it besides: rejected translations, review notes."""
+    title: str = ""
+    title_lang: str = ""
+    reviewed: bool = False
+    assets: tuple[tuple[str, str], ...] = ()
+    """The images it uses, (path relative to the project, SHA-256 when decided)."""
+    source_title: str = ""
+    """The source's title (the slug when the source cannot be read)."""
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        return (self.name, self.lang)
 
 
 @dataclass(frozen=True)
@@ -94,16 +134,22 @@ class Manifest:
 
     outputs: dict[Key, Published] = field(default_factory=dict)
     unavailable: dict[Key, Unavailable] = field(default_factory=dict)
+    documents: dict[tuple[str, str], PlanRecord] = field(default_factory=dict)
+    """The gate's decisions, by (slug, BCP 47 tag)."""
 
     def to_json(self) -> bytes:
         data = {
             "version": VERSION,
+            "documents": [_plan_json(r) for _, r in sorted(self.documents.items())],
             "outputs": [
                 {
                     "name": o.name,
                     "lang": o.lang,
                     "format": o.format,
+                    "job": o.job,
                     "files": [{"path": p, "sha256": d} for p, d in o.files],
+                    "shared": [{"path": p, "sha256": d} for p, d in o.shared],
+                    "pages": [{"path": p, "pages": n} for p, n in o.pages],
                     "inputs": [{"path": p, "sha256": d} for p, d in o.inputs],
                 }
                 for _, o in sorted(self.outputs.items())
@@ -121,6 +167,69 @@ class Manifest:
             ],
         }
         return (json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _problem_json(problem: Problem) -> dict[str, object]:
+    return {
+        "kind": problem.kind,
+        "path": problem.origin.path,
+        "line": problem.origin.line,
+        "message": problem.message,
+        "severity": problem.severity,
+    }
+
+
+def _problem(data: dict[str, object]) -> Problem:
+    line = int(str(data["line"]))
+    origin = Origin(str(data["path"]), line)
+    if data["severity"] == "warning":
+        return Problem(str(data["kind"]), origin, str(data["message"]), "warning")
+    return Problem(str(data["kind"]), origin, str(data["message"]), "error")
+
+
+def _plan_json(record: PlanRecord) -> dict[str, object]:
+    return {
+        "name": record.name,
+        "lang": record.lang,
+        "key": record.key,
+        "status": record.status,
+        "reason": record.reason,
+        "note": record.note,
+        "problems": [_problem_json(p) for p in record.problems],
+        "warnings": [_problem_json(p) for p in record.warnings],
+        "title": record.title,
+        "title_lang": record.title_lang,
+        "reviewed": record.reviewed,
+        "assets": [{"path": p, "sha256": d} for p, d in record.assets],
+        "source_title": record.source_title,
+    }
+
+
+def plan_record(data: dict[str, Any]) -> PlanRecord:
+    """A :class:`PlanRecord` from its JSON form (KeyError, TypeError or ValueError when malformed)."""
+    status = str(data["status"])
+    if status not in ("export", "skip", "fail"):
+        raise ValueError(f"unknown status {status!r}")
+    return PlanRecord(
+        str(data["name"]),
+        str(data["lang"]),
+        str(data["key"]),
+        "export" if status == "export" else "skip" if status == "skip" else "fail",
+        str(data["reason"]),
+        str(data["note"]),
+        tuple(_problem(p) for p in data["problems"]),
+        tuple(_problem(p) for p in data["warnings"]),
+        str(data["title"]),
+        str(data["title_lang"]),
+        bool(data["reviewed"]),
+        tuple((str(a["path"]), str(a["sha256"])) for a in data["assets"]),
+        str(data["source_title"]),
+    )
+
+
+def plan_json(record: PlanRecord) -> bytes:
+    """One :class:`PlanRecord` as canonical JSON bytes (for the shared cache)."""
+    return json.dumps(_plan_json(record), sort_keys=True, ensure_ascii=False).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -145,6 +254,12 @@ class Result:
     status: Literal["built", "skipped", "failed"]
     files: tuple[Path, ...] = ()
     note: str = ""
+    job: str = ""
+    """The job key it was built with."""
+    inputs: tuple[tuple[str, str], ...] | None = None
+    """The digests of its inputs (project-relative), when the build knows them; None: read them here."""
+    shared: tuple[tuple[str, str], ...] = ()
+    pages: tuple[tuple[str, int], ...] = ()
 
 
 def _digest(path: Path) -> str:
@@ -152,8 +267,9 @@ def _digest(path: Path) -> str:
 
 
 def _digest_or_empty(path: Path) -> str:
+    """The digest of a regular file; ``''`` for anything else (a named pipe must not block the build)."""
     try:
-        return _digest(path)
+        return _digest(path) if stat.S_ISREG(os.stat(path).st_mode) else ""
     except OSError:
         return ""
 
@@ -172,9 +288,13 @@ def read_manifest(output_dir: Path) -> tuple[Manifest, tuple[Problem, ...]]:
                 str(o["format"]),
                 tuple((str(f["path"]), str(f["sha256"])) for f in o["files"]),
                 tuple((str(f["path"]), str(f["sha256"])) for f in o["inputs"]),
+                str(o.get("job", "")),
+                tuple((str(f["path"]), str(f["sha256"])) for f in o.get("shared", ())),
+                tuple((str(f["path"]), int(f["pages"])) for f in o.get("pages", ())),
             )
             for o in data["outputs"]
         ]
+        documents = [plan_record(d) for d in data.get("documents", ())]
         unavailable = [
             Unavailable(
                 str(u["name"]),
@@ -189,7 +309,7 @@ def read_manifest(output_dir: Path) -> tuple[Manifest, tuple[Problem, ...]]:
     except (OSError, ValueError, KeyError, TypeError) as error:
         message = f"the manifest cannot be read ({type(error).__name__}: {error}); no earlier output is withdrawn"
         return Manifest(), (Problem("manifest", Origin(f"output/{MANIFEST}", 0), message, "warning"),)
-    return Manifest({o.key: o for o in outputs}, {u.key: u for u in unavailable}), ()
+    return Manifest({o.key: o for o in outputs}, {u.key: u for u in unavailable}, {d.pair: d for d in documents}), ()
 
 
 def document_inputs(project: Project, slug: str, lang: str) -> dict[str, str]:
@@ -222,9 +342,10 @@ def _changed(project: Project, published: Published) -> bool:
 
 
 def reconcile(
-    project: Project, selection: Selection, results: Sequence[Result]
+    project: Project, selection: Selection, results: Sequence[Result], plans: Iterable[PlanRecord] = ()
 ) -> tuple[list[Withdrawal], list[Problem]]:
-    """Record this build's outputs in the manifest and withdraw the stale ones of its selection.
+    """Record this build's outputs and gate decisions (``plans``) in the manifest and withdraw the stale
+    outputs of its selection.
 
     Outputs outside the selection (another ``--doc``, ``--lang`` or ``--format``) are neither moved nor
     relisted.
@@ -232,7 +353,9 @@ def reconcile(
     output = project.output_dir
     previous, unreadable = read_manifest(output)
     problems = list(unreadable)
-    manifest = Manifest(dict(previous.outputs), dict(previous.unavailable))
+    manifest = Manifest(dict(previous.outputs), dict(previous.unavailable), dict(previous.documents))
+    for plan in plans:
+        manifest.documents[plan.pair] = plan
     withdrawals: list[Withdrawal] = []
     collection = project.config.collection_file_name
 
@@ -253,7 +376,11 @@ def reconcile(
                 )
                 continue
             aside = f"{WITHDRAWN_DIR}/{relative}"
-            move_aside(path, output / aside, inside=output)
+            try:
+                move_aside(path, output / aside, inside=output)
+            except WriteError as error:  # one output that cannot be moved aside does not stop the others
+                problems.append(Problem("withdraw", Origin(error.shown, 0), f"could not be withdrawn: {error.reason}"))
+                continue
             moved.append((relative, aside))
         if moved:
             withdrawals.append(Withdrawal(old.name, old.lang, old.format, tuple(moved), note))
@@ -266,14 +393,21 @@ def reconcile(
         old = previous.outputs.get(key)
         if result.status == "built":
             files = tuple(sorted((p.relative_to(output.resolve()).as_posix(), _digest(p)) for p in result.files))
-            if result.name == collection and result.name not in selection.slugs:
+            if result.inputs is not None:
+                inputs = dict(result.inputs)
+            elif result.name == collection and result.name not in selection.slugs:
                 inputs = _collection_inputs(project, selection.slugs, result.lang)
             else:
                 inputs = document_inputs(project, result.name, result.lang)
-            manifest.outputs[key] = Published(*key, files, tuple(sorted(inputs.items())))
+            manifest.outputs[key] = Published(
+                *key, files, tuple(sorted(inputs.items())), result.job, tuple(sorted(result.shared)), result.pages
+            )
             manifest.unavailable.pop(key, None)
             for relative, _ in files:
-                remove_file(output / WITHDRAWN_DIR / relative, inside=output)
+                try:
+                    remove_file(output / WITHDRAWN_DIR / relative, inside=output)
+                except WriteError as error:
+                    problems.append(Problem("withdraw", Origin(error.shown, 0), error.reason, "warning"))
             if old is not None:
                 current = {relative for relative, _ in files}
                 leftovers = [f for f in old.files if f[0] not in current]
@@ -298,9 +432,21 @@ def reconcile(
     for key in list(manifest.unavailable):
         if key not in touched and _orphan(project, selection, manifest.unavailable[key], collection):
             del manifest.unavailable[key]
+    for pair in list(manifest.documents):
+        if _gone(project, selection, manifest.documents[pair]):
+            del manifest.documents[pair]
 
     write_atomic(output / MANIFEST, manifest.to_json(), inside=output)
     return withdrawals, problems
+
+
+def _gone(project: Project, selection: Selection, record: PlanRecord) -> bool:
+    """True when a recorded decision is about a handout or language the project no longer has (only a run
+    not narrowed in that respect decides)."""
+    configured = {language.tag for language in project.config.languages}
+    if record.lang not in configured:
+        return {language.tag for language in selection.languages} == configured
+    return selection.collections and not (project.source_dir / f"{record.name}.md").is_file()
 
 
 def _orphan(project: Project, selection: Selection, entry: Published | Unavailable, collection: str) -> str:

@@ -17,8 +17,18 @@ from markdown_it.tree import SyntaxTreeNode
 
 from handoutkit.assets import AssetError, Assets
 from handoutkit.errors import Problem, ProblemError
+from handoutkit.files import read_input
 from handoutkit.frontmatter import parse_front_matter
-from handoutkit.inline import InlineError, markdown_parser, parse_inline, parse_plain, unit_source
+from handoutkit.inline import (
+    InlineError,
+    block_parser,
+    deepest_inline,
+    markdown_parser,
+    parse_inline,
+    parse_plain,
+    unit_source,
+)
+from handoutkit.limits import DEFAULT_LIMITS, Limits, block_nesting_problem, size_problem
 from handoutkit.model import (
     Block,
     BlockQuote,
@@ -36,6 +46,7 @@ from handoutkit.model import (
     UnitKind,
 )
 from handoutkit.review import source_review
+from handoutkit.untrusted import excerpt, replace_unsafe, unsafe_problems
 
 __all__ = ["SLUG", "SOURCE_DIR", "find_sources", "read_document", "read_text"]
 
@@ -69,38 +80,56 @@ def find_sources(project: Path) -> list[str]:
     return slugs
 
 
-def read_document(project: Path, slug: str, source_lang: str, today: dt.date | None = None) -> Document:
+def read_document(
+    project: Path, slug: str, source_lang: str, today: dt.date | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Document:
     """Read ``source/<slug>.md`` of ``project``; :class:`ProblemError` lists every problem found (a review
-    dated after ``today``, default the real clock's, among them)."""
+    dated after ``today``, default the real clock's, among them; a file larger than ``limits`` allow)."""
     if not SLUG.match(slug):
         raise ProblemError.single("slug", Origin(f"{SOURCE_DIR}/{slug}.md", 0), f"not a valid handout name: {slug!r}")
     path = f"{SOURCE_DIR}/{slug}.md"
-    raw = (project / path).read_bytes()
+    raw = read_input(project / path, path, root=project, limit=limits.handout_bytes)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ProblemError.single("encoding", Origin(path, line), "the file is not UTF-8 text") from None
-    return read_text(text, path, slug, source_lang, Assets(project / SOURCE_DIR), today)
+    return read_text(text, path, slug, source_lang, Assets(project / SOURCE_DIR), today, limits)
 
 
 def read_text(
-    text: str, path: str, slug: str, source_lang: str, assets: Assets, today: dt.date | None = None
+    text: str,
+    path: str,
+    slug: str,
+    source_lang: str,
+    assets: Assets,
+    today: dt.date | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Document:
     """Read a handout from its text (``path`` is used in messages and ``#:`` references); a review
-    dated after ``today`` (default: the real clock's) is an error."""
-    text = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
-    builder = _Builder(path, source_lang, assets, today)
-    tree = SyntaxTreeNode(markdown_parser().parse(text))
+    dated after ``today`` (default: the real clock's) is an error, and so is text that ``limits`` or the
+    untrusted-text boundary (:mod:`handoutkit.untrusted`) refuse."""
+    size = size_problem(
+        len(text.encode("utf-8", "surrogatepass")), limits.handout_bytes, Origin(path, 0), "size",
+        "the handout", "handout_bytes",
+    )  # fmt: skip
+    if size is not None:
+        raise ProblemError([size])
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    refused = unsafe_problems(text, path, "character")
+    if refused:  # reported once, at their lines; the rest of the file is still read, without them
+        text = replace_unsafe(text)
+    builder = _Builder(path, source_lang, assets, today, limits, refused)
+    tree = _checked_tree(text, path, limits, refused)
     children = list(tree.children)
     if not children or children[0].type != "front_matter":
-        raise ProblemError.single(
-            "front-matter", Origin(path, 1), "a handout starts with front matter: '---', 'title: ...', '---'"
-        )
+        message = "a handout starts with front matter: '---', 'title: ...', '---'"
+        raise ProblemError([*refused, Problem("front-matter", Origin(path, 1), message)])
     meta = builder.metadata(children[0])
     blocks = builder.blocks(children[1:])
     if builder.problems:
-        raise ProblemError(builder.problems)
+        raise ProblemError(sorted(builder.problems, key=lambda problem: problem.origin.line))
     doc = Document(
         slug=slug,
         path=path,
@@ -114,12 +143,50 @@ def read_text(
     return dataclasses.replace(doc, review=source_review(doc, builder.review_at))
 
 
+def _checked_tree(text: str, path: str, limits: Limits, problems: list[Problem]) -> SyntaxTreeNode:
+    """markdown-it's tree of ``text``, once sizes and depths are known to be within ``limits``: lists and
+    quotes are measured on the text before any parsing (markdown-it takes quadratic time on deep ones),
+    each block's inline text is measured after a block-only parse (its inline parse can be quadratic
+    too), and inline nesting on the tokens, before the tree is built (``SyntaxTreeNode`` recurses once
+    per level: ``*`` x 10,000 raises ``RecursionError``). :class:`ProblemError` with ``problems`` too."""
+    found = list(problems)
+    if (deep := block_nesting_problem(text, path, limits.nesting)) is not None:
+        raise ProblemError([*found, deep])
+    for token in block_parser().parse(text):
+        if token.type == "inline" and token.map:
+            line = token.map[0] + 1
+            size = len(token.content.encode("utf-8", "surrogatepass"))
+            what = "this paragraph" if "\n" in token.content else "this line"
+            found.extend(
+                problem
+                for problem in [
+                    size_problem(size, limits.message_bytes, Origin(path, line), "size", what, "message_bytes")
+                ]
+                if problem is not None
+            )
+    if len(found) > len(problems):
+        raise ProblemError(found)
+    tokens = markdown_parser().parse(text)
+    for token in tokens:
+        if token.type == "inline" and deepest_inline(token.children or []) > limits.nesting:
+            line = token.map[0] + 1 if token.map else 0
+            message = (
+                f"emphasis, links and spans are nested more than {limits.nesting} deep "
+                "([limits] nesting in handoutkit.toml)"
+            )
+            found.append(Problem("nesting", Origin(path, line), message))
+    if len(found) > len(problems):
+        raise ProblemError(found)
+    return SyntaxTreeNode(tokens)
+
+
 @dataclass
 class _Builder:
     path: str
     lang: str
     assets: Assets
     today: dt.date | None = None
+    limits: Limits = DEFAULT_LIMITS
     problems: list[Problem] = field(default_factory=list)
     review_at: Origin | None = None
     units: int = 0
@@ -132,7 +199,8 @@ class _Builder:
     def unit(self, msgid: str, line: int, kind: UnitKind, *, markdown: bool = True) -> TextUnit:
         self.units += 1
         try:
-            inlines = parse_inline(msgid) if markdown else parse_plain(msgid)
+            depth = self.limits.nesting
+            inlines = parse_inline(msgid, depth) if markdown else parse_plain(msgid, depth)
         except InlineError as error:
             self.error(line, str(error))
             inlines = (Text(msgid),)
@@ -141,7 +209,7 @@ class _Builder:
     # ---------------------------------------------------------------- front matter
 
     def metadata(self, node: SyntaxTreeNode) -> Metadata:
-        fm, problems = parse_front_matter(node.content, self.path, _line(node) + 1, self.today)
+        fm, problems = parse_front_matter(node.content, self.path, _line(node) + 1, self.today, self.limits)
         self.problems.extend(problems)
         if "reviewed_by" in fm.lines:
             self.review_at = Origin(self.path, fm.lines["reviewed_by"])
@@ -233,10 +301,18 @@ class _Builder:
         if attrs or set(classes) - {"decorative"}:
             self.error(line, "images take no title or attributes other than {.decorative}")
         decorative = "decorative" in classes
+        if (name_problem := _image_name_problem(src)) is not None:
+            self.error(line, name_problem, "image")
+            return None
         try:
             self.assets.resolve(src)
         except AssetError as error:
             self.error(line, f"image {error}", "image")
+            return None
+        except OSError as error:  # whatever the file system refuses: named by its reason, not its path
+            self.error(
+                line, f"image {excerpt(src)} cannot be opened: {error.strerror or type(error).__name__}", "image"
+            )
             return None
         if decorative and alt:
             self.error(line, "an image marked {.decorative} must have empty alt text ('![]')", "alt-text")
@@ -266,6 +342,23 @@ class _Builder:
             items.append(ListItem(content, self.blocks(children[1:])))
         start = int(node.attrs.get("start", 1)) if node.type == "ordered_list" else 1
         return List(ordered=node.type == "ordered_list", items=tuple(items), start=start)
+
+
+_NAME_BYTES = 255
+"""The longest file name most file systems take (ext4, APFS, NTFS): a longer one is refused by name,
+before the file system answers ``OSError: File name too long``."""
+_PATH_BYTES = 1024
+
+
+def _image_name_problem(src: str) -> str | None:
+    """Why an image reference cannot name a file under ``source/``, or None."""
+    parts = src.split("/")
+    if len(src.encode("utf-8", "surrogatepass")) > _PATH_BYTES:
+        return f"image path {excerpt(src)} is longer than {_PATH_BYTES} bytes"
+    for part in parts:
+        if len(part.encode("utf-8", "surrogatepass")) > _NAME_BYTES:
+            return f"image file name {excerpt(part)} is longer than {_NAME_BYTES} bytes (file systems refuse it)"
+    return None
 
 
 def _line(node: SyntaxTreeNode) -> int:

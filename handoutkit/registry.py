@@ -15,13 +15,22 @@ from importlib.metadata import EntryPoint, entry_points
 from handoutkit.config import CORE_KEYS
 from handoutkit.context import RenderContext
 from handoutkit.errors import Problem
-from handoutkit.exporter import CatalogHints, OutputFile
+from handoutkit.exporter import CatalogHints, OutputFile, SiteRecord
 from handoutkit.languages import Language
 from handoutkit.model import Document, Origin
 from handoutkit.options import schema_problem
 from handoutkit.ui import UiMessage
 
-__all__ = ["BUILTINS", "GROUP", "Discovery", "Registered", "discover", "discover_exporters", "option_schemas"]
+__all__ = [
+    "BUILTINS",
+    "BUILTIN_COSTS",
+    "GROUP",
+    "Discovery",
+    "Registered",
+    "discover",
+    "discover_exporters",
+    "option_schemas",
+]
 
 GROUP = "handoutkit.exporters"
 BUILTINS = {
@@ -34,6 +43,9 @@ BUILTINS = {
     "brf": "exporters.brf:BrfExporter",
 }
 """The built-ins, as pyproject.toml declares them, for a checkout that is not installed."""
+BUILTIN_COSTS = {BUILTINS["pdf"]: 12.0, BUILTINS["brf"]: 3.0, BUILTINS["epub"]: 2.0, BUILTINS["web"]: 1.5}
+"""Relative cost of one job of a built-in without a ``cost`` of its own (measured: a PDF about twelve
+times a text file), by entry point target."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +106,41 @@ class Registered:
 
     def render_collection(self, docs: Sequence[Document], ctx: RenderContext) -> tuple[OutputFile, ...]:
         return tuple(self.exporter.render_collection(docs, ctx))  # type: ignore[attr-defined]
+
+    @property
+    def cost(self) -> float:
+        """How heavy one of its jobs is, relative to a text file: its own ``cost``, else the built-ins'
+        measured weight (:data:`BUILTIN_COSTS`), else 1. Heavy jobs are scheduled first and shards are
+        balanced by it."""
+        own = getattr(self.exporter, "cost", None)
+        if isinstance(own, (int, float)) and own > 0:
+            return float(own)
+        return BUILTIN_COSTS.get(self.target, 1.0)
+
+    def key_material(self, ctx: RenderContext) -> str:
+        """What else its output depends on, as text for the job key (fonts it resolves, a system library's
+        version): its optional ``key_material(ctx)``, '' without one."""
+        hook = getattr(self.exporter, "key_material", None)
+        return str(hook(ctx)) if callable(hook) else ""
+
+    @property
+    def site(self) -> bool:
+        """True when it makes the site's home page, ``output/index.html`` (an optional ``render_site``)."""
+        return callable(getattr(self.exporter, "render_site", None))
+
+    def render_site(
+        self, records: Sequence[SiteRecord], contexts: Mapping[str, RenderContext], site: RenderContext
+    ) -> bytes:
+        """The home page from the manifest's ``records``."""
+        return bytes(self.exporter.render_site(records, contexts, site))  # type: ignore[attr-defined]
+
+    def pages(self, suffix: str, data: bytes) -> int | None:
+        """The number of pages of one of its files, when it says (an optional ``pages(suffix, data)``)."""
+        hook = getattr(self.exporter, "pages", None)
+        if not callable(hook):
+            return None
+        found = hook(suffix, data)
+        return found if isinstance(found, int) and not isinstance(found, bool) else None
 
 
 @dataclass(frozen=True)

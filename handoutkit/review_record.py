@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handoutkit.errors import ProblemError
+from handoutkit.files import read_input
 from handoutkit.i18n.po import REVIEW_STATUS, REVIEWED_BY, REVIEWED_DIGEST, REVIEWED_ON, read_catalog
 from handoutkit.i18n.translation_review import translation_covered, translation_review
 from handoutkit.languages import Language
@@ -67,10 +68,10 @@ def record_review(
             "reviewed_on": on.isoformat(),
             "reviewed_digest": f'"{digest(source_covered(doc))}"',
         }
-        text = path.read_bytes().decode("utf-8")
+        text = read_input(path, doc.path, root=project.root).decode("utf-8")
         if write_atomic(path, set_front_matter_fields(text, fields, doc.path).encode("utf-8"), inside=project.root):
             record.written = path
-        review = read_document(project.root, slug, doc.source_lang, today).review
+        review = read_document(project.root, slug, doc.source_lang, today, project.config.limits).review
         if not review.source_reviewed:
             raise ProblemError.single("review", where, f"the recorded review does not hold: {source_state(review)}")
         return record
@@ -86,7 +87,7 @@ def record_review(
         REVIEWED_DIGEST: digest(translation_covered(doc, catalog)),
         REVIEW_STATUS: REVIEWED_STATUS,
     }
-    raw = catalog.path.read_bytes()
+    raw = read_input(catalog.path, catalog.display, root=project.root)
     declared = _CHARSET.search(raw[:4096].decode("ascii", "replace"))
     charset = declared.group(1) if declared and declared.group(1).upper() != "CHARSET" else "utf-8"
     try:
@@ -97,7 +98,7 @@ def record_review(
         ) from None
     if write_atomic(catalog.path, data, inside=project.locales_dir):
         record.written = catalog.path
-    review = translation_review(doc, read_catalog(catalog.path, catalog.display, today), 0)
+    review = translation_review(doc, read_catalog(catalog.path, catalog.display, today, project.config.limits), 0)
     if not review.translation_reviewed:
         state = translation_state(review)
         raise ProblemError.single("review", Origin(catalog.display, 0), f"the recorded review does not hold: {state}")

@@ -144,8 +144,9 @@ def test_a_handout_file_name_that_could_escape_output_fails_that_handout(project
     project = project_copy("basic")
     shutil.copy(project / "source/basic.md", project / "source/Bad Name.md")
     code, output = run_cli(project, "--format", "text")
-    assert code == 2
+    assert code == 1
     assert "source/Bad Name.md: error: a handout's file name must be lowercase letters" in output
+    assert (project / "output/en/basic.txt").is_file()
 
 
 def test_formats_lists_every_exporter_with_its_package():

@@ -119,3 +119,9 @@ def test_the_project_configuration_is_valid():
 
 def test_a_logo_needs_its_text_alternative(tmp_path):
     assert "handoutkit.toml:3: error: organization logo needs logo_alt" in error_of(tmp_path, "logo-without-alt")
+
+
+def test_an_sms_link_must_be_an_https_address(tmp_path):
+    message = error_of(tmp_path, "plain-http-link-template")
+    expected = "handoutkit.toml:3: error: sms link_template: must be an https:// web address (with no spaces)"
+    assert expected in message

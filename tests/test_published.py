@@ -124,7 +124,7 @@ def test_a_failed_write_keeps_an_output_whose_inputs_did_not_change(project_copy
         raise OSError("No space left on device")
 
     monkeypatch.setattr("handoutkit.pipeline.write_atomic", disk_full)
-    code, output = run_cli(project, "--format", "text", "--lang", "en,es")
+    code, output = run_cli(project, "--format", "text", "--lang", "en,es", "--force")  # up to date otherwise
 
     assert code == 1
     assert "FAILED  es basic text: writing failed" in output and "withdrawn 0" in output

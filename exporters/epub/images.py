@@ -1,4 +1,5 @@
-"""Images in a book: copied from ``source/`` under stable names, shown with their text alternative."""
+"""Images in a book: the sanitized bytes of ``source/``'s images (:class:`~handoutkit.assets.Assets`, the
+same bytes the PDF and the web edition use) under stable names, shown with their text alternative."""
 
 from __future__ import annotations
 
@@ -31,16 +32,17 @@ class ImageStore:
     """True once an image with a text alternative has been shown."""
 
     def file_name(self, image: Image) -> str:
-        """The image's path inside the book, reading it from ``source/`` the first time."""
+        """The image's path inside the book, reading it from ``source/`` the first time (:class:`ProblemError`
+        at the image's line when it cannot be used)."""
         key = PurePosixPath(str(image.src))
         if key not in self._names:
             try:
-                data = self.assets.read(key)
-            except (AssetError, OSError) as error:
-                raise ProblemError.single("image", image.origin, f"cannot use image {str(key)!r}: {error}") from None
+                sanitized = self.assets.image(key)
+            except AssetError as error:
+                raise ProblemError.single("image", image.origin, f"image {error}") from None
             name = f"images/img-{len(self._names) + 1}{key.suffix.lower()}"
             self._names[key] = name
-            self._resources.append(Resource(name, Assets.media_type(key), data))
+            self._resources.append(Resource(name, sanitized.media_type, sanitized.data))
         return self._names[key]
 
     def html(self, image: Image) -> Markup:

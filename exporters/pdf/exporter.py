@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from exporters.pdf.fetcher import AssetRequests, asset_url
 from exporters.pdf.fonts import (
+    LATIN,
     WEIGHTS,
     FontNotInstalled,
     FontSet,
@@ -67,6 +68,38 @@ class PdfExporter:
             "Screen reader users: choose the e-book or the plain text. Text taken from this PDF by "
             "assistive technology comes out partly in the wrong order."
         )
+
+    def pages(self, suffix: str, data: bytes) -> int | None:
+        """A PDF's number of pages, for the home page."""
+        if suffix != ".pdf":
+            return None
+        from io import BytesIO
+
+        import pikepdf
+
+        try:
+            with pikepdf.open(BytesIO(data)) as pdf:
+                return len(pdf.pages)
+        except pikepdf.PdfError:
+            return None
+
+    def key_material(self, ctx: RenderContext) -> str:
+        """The font files its language is printed in (path, size and modification time of each face), for
+        the build's job key: a font update makes the PDFs again."""
+        try:
+            families = (*font_set(ctx.language.tag).families, LATIN)
+        except LookupError:
+            return "no font set"
+        lines = []
+        for family in dict.fromkeys(families):
+            for weight in WEIGHTS:
+                try:
+                    face = font_face(family, weight)
+                    stat = face.path.stat()
+                    lines.append(f"{family} {weight} {face.path} {face.index} {stat.st_size} {stat.st_mtime_ns}")
+                except (FontNotInstalled, OSError):
+                    lines.append(f"{family} {weight} missing")
+        return "\n".join(lines)
 
     def check(self, doc: Document, ctx: RenderContext) -> list[Problem]:
         """Images that cannot be loaded, fonts that are not installed, characters no font draws."""

@@ -2,7 +2,9 @@
 
 WeasyPrint's default fetcher reads any local file and the network. This one serves exactly the URLs
 the exporter wrote into the page (``handoutkit-asset:images/x.svg``), each read through
-:class:`~handoutkit.assets.Assets`, which refuses anything outside ``source/``; every other URL
+:class:`~handoutkit.assets.Assets`, which refuses anything outside ``source/`` and serves the sanitized
+bytes the EPUB and the web edition carry too (so the formats accept and refuse the same images, and
+WeasyPrint never decodes a file nobody checked); every other URL
 (``file:///etc/passwd``, ``http:``, a path an SVG image points at) is refused before any input or
 output happens, and the refusal stops the rendering (``fail_on_errors=True``; WeasyPrint otherwise logs
 it and leaves the image out). The refusals are kept so the exporter can say which document and line
@@ -16,7 +18,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
-from handoutkit.assets import Assets
+from handoutkit.assets import AssetError, Assets
 from handoutkit.model import Origin
 
 if TYPE_CHECKING:
@@ -60,11 +62,12 @@ class AssetRequests:
             raise RefusedURL(f"refused to load {url!r}: {reason}")
         src, _ = entry
         try:
-            data = self.assets.read(src)
-        except (OSError, ValueError) as error:
-            self.refused.append((url, str(error)))
-            raise RefusedURL(f"refused to load {url!r}: {error}") from None
-        return data, Assets.media_type(src)
+            image = self.assets.image(src)
+        except AssetError as error:
+            reason = str(error) or "the image cannot be used"
+            self.refused.append((url, reason))
+            raise RefusedURL(f"refused to load {url!r}: {reason}") from None
+        return image.data, image.media_type
 
     def origin_of(self, url: str) -> Origin | None:
         """Where the image behind ``url`` is written in the source, if it is one of the document's."""

@@ -13,6 +13,11 @@ _LINK_FIELD = re.compile(r"{([^{}]*)}")
 
 
 def _link_placeholders(template: str) -> str | None:
+    """A link a phone opens in its browser: ``https://`` and a host, no spaces, known fields only."""
+    if not template:
+        return None
+    if not re.fullmatch(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/\S*)?", template):
+        return "must be an https:// web address (with no spaces), or empty for no link"
     unknown = sorted(set(_LINK_FIELD.findall(template)) - {"lang", "slug", "id"})
     return f"may use only {{id}}, {{lang}} and {{slug}}, not {unknown}" if unknown else None
 

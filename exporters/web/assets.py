@@ -53,9 +53,9 @@ class AssetStore:
     def href(self, src: str, origin: Origin) -> str:
         """The link from a page to the image ``src`` (under ``source/``), storing it the first time."""
         try:
-            data = self.assets.read(src)
-        except (AssetError, OSError) as error:
-            raise ProblemError.single("image", origin, f"cannot use image {src!r}: {error}") from None
+            data = self.assets.read(src)  # sanitized: the bytes the PDF and the EPUB carry too
+        except AssetError as error:
+            raise ProblemError.single("image", origin, f"image {error}") from None
         name = asset_name(src, data)
         self._files.setdefault(name, SiteAsset(name, data))
         return self.prefix + name

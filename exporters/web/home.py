@@ -49,6 +49,8 @@ class HomeFile:
     """The exporter's own words for it (``label``/``suffix_labels``), for a format this page has none for."""
     pages: int | None = None
     """A PDF's number of pages, when the manifest knows it."""
+    note: str = ""
+    """What a reader should know before choosing it (its exporter's ``index_note``), in the source language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +99,13 @@ def _file_item(file: HomeFile, ui: UiText, section_lang: str) -> Markup:
     words, lang = file_words(file, ui)
     media = _MEDIA_TYPES.get("." + file.suffix.rsplit(".", 1)[-1], "")
     type_attr = Markup(' type="{}"').format(media) if media else Markup("")
-    return Markup('<li><a href="{}" hreflang="{}"{}{}>{}</a></li>').format(
-        file.path, section_lang, type_attr, lang_attrs(lang, section_lang), words
+    note = (
+        Markup(' <span class="note"{}>{}</span>').format(lang_attrs(ui.source_language.tag, section_lang), file.note)
+        if file.note
+        else Markup("")
+    )
+    return Markup('<li><a href="{}" hreflang="{}"{}{}>{}</a>{}</li>').format(
+        file.path, section_lang, type_attr, lang_attrs(lang, section_lang), words, note
     )
 
 

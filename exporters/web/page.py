@@ -156,6 +156,6 @@ def handout_page(view: HandoutView, ctx: RenderContext) -> RenderedPage:
         header=header_html(view, ctx, file_name, images),
         main=_main(view, options),
         footer=contact_html(view, options),
-        alternates=alternates(ctx.config.languages, ctx.language, file_name),
+        alternates=alternates(ctx.linkable_languages(), ctx.language, file_name),
     )
     return RenderedPage(page_html(shell, ctx, lang=view.lang, direction=view.direction), images.files)

@@ -1,9 +1,11 @@
-"""The language switcher: a link to the same page in every configured language, each language named
-in its own script (``hreflang``, ``lang`` and ``dir`` on the link), the current one marked
-``aria-current``.
+"""The language switcher: a link to the same page in every language it is published in, each
+language named in its own script (``hreflang``, ``lang`` and ``dir`` on the link), the current one
+marked ``aria-current``.
 
-The exporter renders one page at a time and cannot know which translations the build will write, so
-it links every configured language; the build's manifest knows (see the README, "Web edition").
+The build decides before rendering which languages each handout is published in (its gate plan) and
+hands them over in the context (:attr:`handoutkit.context.RenderContext.published_languages`); a
+language skipped for that handout is not linked. Without that (a context made outside a build, a
+collection page), every configured language is.
 """
 
 from __future__ import annotations
@@ -38,8 +40,9 @@ def alternates(languages: Sequence[Language], current: Language, file_name: str)
 
 
 def language_nav(ctx: RenderContext, file_name: str, languages: Sequence[Language] | None = None) -> Markup:
-    """The switcher for the page ``output/<lang>/<file_name>`` (every configured language by default)."""
-    shown = ctx.config.languages if languages is None else languages
+    """The switcher for the page ``output/<lang>/<file_name>`` (by default the languages the page's
+    handout is published in: :meth:`~handoutkit.context.RenderContext.linkable_languages`)."""
+    shown = ctx.linkable_languages() if languages is None else languages
     if len(shown) < 2:
         return Markup("")
     page_lang = ctx.language.tag

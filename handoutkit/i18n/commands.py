@@ -143,7 +143,7 @@ def update(project: Project, exporters: Sequence[Registered], languages: Sequenc
                 report.notes.append(f"{project.display(path)}: no catalog yet (run: init --lang {language.tag})")
                 continue
             try:
-                catalog = read_catalog(path, project.display(path))
+                catalog = read_catalog(path, project.display(path), limits=project.config.limits)
             except ProblemError as error:
                 report.problems.extend(error.problems)
                 continue
@@ -187,7 +187,7 @@ def compile_catalogs(project: Project, languages: Sequence[Language]) -> Catalog
             if not path.exists():
                 continue
             try:
-                catalog = read_catalog(path, project.display(path))
+                catalog = read_catalog(path, project.display(path), limits=project.config.limits)
             except ProblemError as error:
                 report.problems.extend(error.problems)
                 continue

@@ -6,6 +6,7 @@ fields, unknown flags and every comment, which Babel's reader and msgmerge do no
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -15,8 +16,11 @@ from pathlib import Path
 import polib
 
 from handoutkit.errors import Problem, ProblemError
+from handoutkit.files import read_input, root_of
+from handoutkit.limits import DEFAULT_LIMITS, Limits
 from handoutkit.model import Origin
 from handoutkit.review import DIGEST, is_future
+from handoutkit.untrusted import excerpt, unsafe_problems
 
 __all__ = [
     "REVIEWED_BY",
@@ -44,6 +48,20 @@ REVIEW_STATUS = "X-Translation-Status"
 _CHARSET = re.compile(r"charset=([A-Za-z0-9_.:-]+)")
 _LINE = re.compile(r'^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
 """A keyword line or a string continuation line, with one properly closed string."""
+_KEYWORD = re.compile(r"^\s*(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\b")
+_ESCAPE = re.compile(r"\\(.)")
+_ESCAPES = frozenset('nt"\\')
+"""The escapes a catalog may use. polib also turns ``\\b``, ``\\f``, ``\\v`` and ``\\r`` into control
+characters, and leaves ``\\a``, ``\\x01`` or ``\\001`` as written where msgfmt would write controls:
+either way the text published is not the text reviewed, so both are refused."""
+CHARSETS = frozenset(
+    {"utf-8", "ascii", "iso8859-1", "iso8859-2", "iso8859-5", "iso8859-7", "iso8859-9", "iso8859-15"}
+    | {"cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1256", "koi8-r"}
+)
+"""The catalog charsets accepted (as :func:`codecs.lookup` names them): UTF-8 and a few single-byte,
+ASCII-compatible ones that older tools still write. Others can hide what a file says from a reviewer
+(UTF-7 and ``unicode_escape`` spell any character, lone surrogates included, in plain ASCII), or are not
+text encodings at all (``punycode``, ``undefined``, ``rot13``)."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +76,8 @@ class Catalog:
     """Entry start line -> line of its ``msgstr``, so messages point at the translation itself."""
     header_lines: dict[str, int] = field(default_factory=dict)
     """Header field name -> the line it is written on."""
+    limits: Limits = DEFAULT_LIMITS
+    """The limits it was read with (a msgstr's nesting is checked against them when it is parsed)."""
 
     def header_origin(self, name: str) -> Origin:
         """Where a header field is written (the file itself when it is not)."""
@@ -111,7 +131,8 @@ def header_date(value: str) -> dt.date | None:
 
 def _duplicate_problems(catalog: Catalog) -> list[Problem]:
     """A msgid (in one context) written twice: polib keeps the last, so a reviewer approving the first
-    would approve text that is never published; msgfmt refuses such a file."""
+    would approve text that is never published; msgfmt refuses such a file. A plural entry and a singular
+    one with the same msgid are the same message to gettext: the one read last would shadow the other."""
     first: dict[tuple[str | None, str], polib.POEntry] = {}
     problems: list[Problem] = []
     for entry in catalog.po:
@@ -119,45 +140,94 @@ def _duplicate_problems(catalog: Catalog) -> list[Problem]:
             continue
         key = (entry.msgctxt, entry.msgid)
         if key in first:
-            earlier = catalog.origin(first[key])
-            problems.append(
-                Problem(
-                    "po-duplicate",
-                    catalog.origin(entry),
-                    f"this msgid is already in the catalog at line {earlier.line}: keep one entry {entry.msgid[:50]!r}",
+            earlier = first[key]
+            line, here = catalog.origin(earlier).line, catalog.origin(entry).line
+            if bool(earlier.msgid_plural) != bool(entry.msgid_plural):
+                message = (
+                    f"a plural entry and a singular entry share the msgid {excerpt(entry.msgid)} (lines {line} "
+                    f"and {here}): one would shadow the other; keep one"
                 )
-            )
+            else:
+                message = f"this msgid is already in the catalog at line {line}: keep one entry {excerpt(entry.msgid)}"
+            problems.append(Problem("po-duplicate", catalog.origin(entry), message))
         else:
             first[key] = entry
     return problems
 
 
-def read_catalog(path: Path, display: str, today: dt.date | None = None) -> Catalog:
-    """Read a .po (or .pot) file; :class:`ProblemError` names the file and line of a syntax or encoding
-    error, or of a broken review record (a review dated after ``today``, default the real clock's)."""
-    raw = path.read_bytes()
+def _decode(raw: bytes, display: str) -> str:
+    """The text of a catalog, decoded strictly in its declared charset (one of :data:`CHARSETS`)."""
     head = raw[:4096].decode("ascii", "replace")
     declared = _CHARSET.search(head)
-    charset = declared.group(1) if declared and declared.group(1).upper() != "CHARSET" else "utf-8"
+    name = declared.group(1) if declared and declared.group(1).upper() != "CHARSET" else "utf-8"
+    line = head[: declared.start()].count("\n") + 1 if declared else 0
     try:
-        text = raw.decode(charset)
+        charset = codecs.lookup(name).name
     except LookupError:
+        charset = ""
+    if charset not in CHARSETS:
         raise ProblemError.single(
-            "po-encoding", Origin(display, 0), f"unknown charset {charset!r} in the header"
-        ) from None
+            "po-encoding",
+            Origin(display, line),
+            f"charset {excerpt(name)} is not accepted: write the catalog in UTF-8 (charset=UTF-8)",
+        )
+    if raw.startswith(codecs.BOM_UTF8) and charset != "utf-8":
+        raise ProblemError.single(
+            "po-encoding", Origin(display, 1), f"the file starts with a UTF-8 byte-order mark but declares {name}"
+        )
+    try:
+        return raw.decode(charset).removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ProblemError.single(
-            "po-encoding", Origin(display, line), f"bytes that are not {charset} text (the header declares {charset})"
+            "po-encoding", Origin(display, line), f"bytes that are not {name} text (the header declares {name})"
         ) from None
-    text = text.removeprefix("\ufeff")
-    for number, written in enumerate(text.split("\n"), start=1):
-        if written.strip() and not written.lstrip().startswith("#") and not _LINE.match(written):
-            raise ProblemError.single(
-                "po-syntax",
-                Origin(display, number),
-                f"not valid .po syntax (an unclosed string?): {written.strip()[:60]!r}",
-            )
+
+
+def _line_problems(lines: list[str], display: str, limits: Limits) -> list[Problem]:
+    """Syntax, escapes and message sizes, line by line, before polib reads the file: an unclosed string
+    is an error here, not a message polib merges into the next entry; a message longer than
+    ``limits.message_bytes`` is refused before polib joins its pieces (a line longer than that is not
+    even matched against the syntax)."""
+    problems: list[Problem] = []
+    size, start, reported = 0, 0, set()
+    for number, written in enumerate(lines, start=1):
+        if not written.strip() or written.lstrip().startswith("#"):
+            continue
+        too_long = len(written) > limits.message_bytes
+        if not too_long and not _LINE.match(written):
+            reason = f"not valid .po syntax (an unclosed string?): {excerpt(written.strip(), 60)}"
+            return [*problems, Problem("po-syntax", Origin(display, number), reason)]
+        if _KEYWORD.match(written):
+            size, start = 0, number
+        size += len(written.encode("utf-8", "surrogatepass"))
+        if size > limits.message_bytes:
+            if start not in reported:
+                reported.add(start)
+                message = (
+                    f"a message longer than {limits.message_bytes:,} bytes ([limits] message_bytes in handoutkit.toml)"
+                )
+                problems.append(Problem("size", Origin(display, start or number), message))
+            continue
+        for escape in _ESCAPE.finditer(written[written.index('"') :]):
+            if escape.group(1) not in _ESCAPES:
+                message = f'the escape \\{escape.group(1)} is not allowed (only \\n, \\t, \\" and \\\\ are)'
+                problems.append(Problem("po-escape", Origin(display, number), message))
+                break
+    return problems
+
+
+def read_catalog(path: Path, display: str, today: dt.date | None = None, limits: Limits = DEFAULT_LIMITS) -> Catalog:
+    """Read a .po (or .pot) file; :class:`ProblemError` names the file and line of a syntax or encoding
+    error, of a character or escape the untrusted-text boundary refuses, of a message or file larger than
+    ``limits`` allow, of a msgid written twice, or of a broken review record (a review dated after
+    ``today``, default the real clock's)."""
+    raw = read_input(path, display, root=root_of(path, display), limit=limits.catalog_bytes)
+    text = _decode(raw, display)
+    lines = text.split("\n")
+    found = [*unsafe_problems(text, display, "character", "\t\n\r"), *_line_problems(lines, display, limits)]
+    if found:
+        raise ProblemError(sorted(found, key=lambda problem: problem.origin.line))
     try:
         po = polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError) as error:
@@ -165,7 +235,6 @@ def read_catalog(path: Path, display: str, today: dt.date | None = None) -> Cata
         line = int(match.group(1)) if match else 0
         reason = re.sub(r"\s*\(line \d+\)", "", str(error))
         raise ProblemError.single("po-syntax", Origin(display, line), f"not a valid .po file: {reason}") from None
-    lines = text.split("\n")
     msgstr_lines: dict[int, int] = {}
     for entry in po:
         if entry.linenum is None:  # polib gives every entry it reads the line it starts on
@@ -174,7 +243,7 @@ def read_catalog(path: Path, display: str, today: dt.date | None = None) -> Cata
         while number - 1 < len(lines) and not lines[number - 1].lstrip("#~ ").startswith("msgstr"):
             number += 1
         msgstr_lines[entry.linenum] = number if number - 1 < len(lines) else entry.linenum
-    catalog = Catalog(path, display, po, msgstr_lines, _header_lines(lines))
+    catalog = Catalog(path, display, po, msgstr_lines, _header_lines(lines), limits)
     problems = [*_duplicate_problems(catalog), *review_record_problems(catalog, today)]
     if problems:
         raise ProblemError(problems)
@@ -194,7 +263,7 @@ def review_record_problems(catalog: Catalog, today: dt.date | None = None) -> li
         try:
             day = dt.date.fromisoformat(on)
         except ValueError:
-            error(REVIEWED_ON, f"{REVIEWED_ON} is not a date written YYYY-MM-DD: {on!r}")
+            error(REVIEWED_ON, f"{REVIEWED_ON} is not a date written YYYY-MM-DD: {excerpt(on)}")
         else:
             if is_future(day, today):
                 error(REVIEWED_ON, f"{REVIEWED_ON} is in the future ({on}): date a review when it is done")
@@ -203,7 +272,7 @@ def review_record_problems(catalog: Catalog, today: dt.date | None = None) -> li
     if on and not by:
         error(REVIEWED_ON, f"{REVIEWED_ON} is set but {REVIEWED_BY} is not")
     if recorded and not DIGEST.match(recorded):
-        error(REVIEWED_DIGEST, f"{REVIEWED_DIGEST} is not a digest the 'review' command wrote: {recorded!r}")
+        error(REVIEWED_DIGEST, f"{REVIEWED_DIGEST} is not a digest the 'review' command wrote: {excerpt(recorded)}")
     return problems
 
 

@@ -30,6 +30,7 @@ from handoutkit.model import (
     TextUnit,
 )
 from handoutkit.ui import placeholders
+from handoutkit.untrusted import excerpt
 from handoutkit.walk import link_targets, map_units
 
 __all__ = ["RAW_HTML", "Coverage", "Translation", "check_entry", "plain_text_problem", "translate_document"]
@@ -113,11 +114,11 @@ def _parse_entry(
         if problem is not None:
             return None, problem
         try:
-            return parse_plain(text), None
+            return parse_plain(text, catalog.limits.nesting), None
         except InlineError as error:
             return reject("markdown", str(error))
     try:
-        inlines = parse_inline(text)
+        inlines = parse_inline(text, catalog.limits.nesting)
     except InlineError as error:
         kind = "raw-html" if "raw HTML" in str(error) else "markdown"
         return reject(kind, str(error))
@@ -134,7 +135,7 @@ def plain_text_problem(msgid: str, text: str, where: Origin) -> Problem | None:
     """Why a plain-text translation (title, SMS, reference, interface word) is rejected, or None."""
     if match := RAW_HTML.search(text):
         return Problem(
-            "raw-html", where, f"translation rejected: raw HTML is not allowed: {match.group(0)!r}", "warning"
+            "raw-html", where, f"translation rejected: raw HTML is not allowed: {excerpt(match.group(0))}", "warning"
         )
     return _placeholder_problem(msgid, text, where)
 

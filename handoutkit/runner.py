@@ -1,0 +1,175 @@
+"""Running the build's tasks: in this process, or in worker processes that are recycled.
+
+Tasks are started heaviest first (a PDF before a text file) so that the last one to finish is a short
+one; results are handed back as they come (in no particular order: the pipeline puts them in order).
+Workers are started by the ``forkserver`` method where there is one, ``spawn`` elsewhere (never a bare
+``fork`` of a process that may hold threads), and they are replaced after about :data:`TASKS_PER_WORKER`
+tasks each, so that their memory never grows with the size of the project. The replacement is a fresh
+pool for every ``workers * TASKS_PER_WORKER`` tasks rather than ``max_tasks_per_child``: on Python 3.11
+to 3.15.0b3 a pool with ``max_tasks_per_child`` and queued tasks stops once a worker reaches its limit
+(the replacement worker is never started; python/cpython#115634).
+
+A task that raises is a failed result (:func:`handoutkit.jobs.run_task`). A worker that dies (a signal,
+the out-of-memory killer) breaks the whole pool: every task that was started and had not finished is
+then run again alone, in a pool of its own, and the one that kills its worker again fails alone, with a
+message saying so; the tasks that had not started go on in a fresh pool.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.context
+import multiprocessing.queues
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+
+from handoutkit.errors import Problem
+from handoutkit.jobs import Task, TaskResult, Workspace, WorkspaceSpec, init_worker, run_in_worker, run_task
+from handoutkit.model import Origin
+
+__all__ = ["TASKS_PER_WORKER", "Runner"]
+
+TASKS_PER_WORKER = 24
+"""Tasks a worker process runs before it is replaced by a fresh one."""
+
+Done = Callable[[int, TaskResult], None]
+
+_STARTED: multiprocessing.queues.SimpleQueue[int] | None = None
+
+
+def _init(started: multiprocessing.queues.SimpleQueue[int], spec: WorkspaceSpec) -> None:
+    global _STARTED
+    _STARTED = started
+    init_worker(spec)
+
+
+def _run(index: int, task: Task) -> TaskResult:
+    if _STARTED is not None:
+        _STARTED.put(index)
+    return run_in_worker(task)
+
+
+def _crashed(task: Task) -> TaskResult:
+    name, lang, fmt = task.label
+    message = (
+        f"the worker process building {name} ({lang}, {fmt}) died twice (killed by a signal, or out of memory); "
+        "the other jobs were built"
+    )
+    return TaskResult("failed", "worker process died", (Problem("worker", Origin(name, 0), message),))
+
+
+def _order(tasks: Sequence[Task]) -> list[int]:
+    """Indexes of ``tasks``, heaviest first (ties in their given order)."""
+    return sorted(range(len(tasks)), key=lambda i: -getattr(tasks[i], "cost", 1.0))
+
+
+class Runner:
+    """Runs tasks with ``workers`` processes (1: in this process, with ``local``'s workspace); ``preload``:
+    modules worth importing before forking workers (the selected exporters')."""
+
+    def __init__(
+        self, workers: int, spec: WorkspaceSpec, local: Callable[[], Workspace], preload: Sequence[str] = ()
+    ) -> None:
+        self.workers = max(1, workers)
+        self.spec = spec
+        self._local_factory = local
+        self._local: Workspace | None = None
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            forkserver = multiprocessing.get_context("forkserver")
+            # Workers forked from a server that has imported the build already start warm (this applies
+            # to the first forkserver of the process only; later ones import in each worker).
+            forkserver.set_forkserver_preload(["handoutkit.jobs", *preload])
+            self._context: multiprocessing.context.BaseContext = forkserver
+        else:
+            self._context = multiprocessing.get_context("spawn")
+        self._pool: ProcessPoolExecutor | None = None
+        self._used = 0
+        """Tasks given to the current pool."""
+        self._started: multiprocessing.queues.SimpleQueue[int] | None = None
+
+    def run(self, tasks: Sequence[Task], done: Done) -> None:
+        """Run every task; ``done(index, result)`` is called once for each, as each finishes."""
+        order = _order(tasks)
+        if self.workers == 1 or len(tasks) <= 1:
+            if self._local is None:
+                self._local = self._local_factory()
+            for index in order:
+                done(index, run_task(self._local, tasks[index]))
+            return
+        size = self.workers * TASKS_PER_WORKER
+        while order:
+            if self._used >= size:
+                self.close()  # the next tasks get fresh workers
+            pending, order = order[: size - self._used], order[size - self._used :]
+            self._used += len(pending)
+            while pending:
+                pending = self._run_pool(tasks, pending, done)
+
+    def close(self) -> None:
+        """Stop the worker processes (the runner can still be used: they are started again)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        self._used = 0
+
+    def _new_pool(self, workers: int) -> ProcessPoolExecutor:
+        self._started = self._context.SimpleQueue()
+        return ProcessPoolExecutor(
+            max_workers=workers, mp_context=self._context, initializer=_init, initargs=(self._started, self.spec)
+        )
+
+    def _drain_started(self) -> set[int]:
+        found: set[int] = set()
+        queue = self._started
+        while queue is not None and not queue.empty():
+            found.add(queue.get())
+        return found
+
+    def _run_pool(self, tasks: Sequence[Task], pending: list[int], done: Done) -> list[int]:
+        """Run ``pending`` in the shared pool; returns what is left to run after the pool broke ([] if not)."""
+        if self._pool is None:
+            self._pool = self._new_pool(min(self.workers, len(pending)))
+        futures: dict[Future[TaskResult], int] = {self._pool.submit(_run, i, tasks[i]): i for i in pending}
+        finished: set[int] = set()
+        broken = False
+        waiting = set(futures)
+        while waiting:
+            ready, waiting = wait(waiting, return_when=FIRST_COMPLETED)
+            for future in ready:
+                index = futures[future]
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    continue
+                except Exception as error:  # a result that could not be sent back, for instance
+                    origin = Origin(tasks[index].label[0], 0)
+                    problem = Problem("internal", origin, f"{type(error).__name__}: {error}")
+                    result = TaskResult("failed", "internal error", (problem,))
+                finished.add(index)
+                done(index, result)
+        if not broken:
+            return []
+        started = self._drain_started()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = None
+        lost = [i for i in pending if i not in finished]
+        suspects = [i for i in lost if i in started]
+        if not suspects:  # no task started: the workers themselves cannot start
+            for index in lost:
+                done(index, _crashed(tasks[index]))
+            return []
+        for index in suspects:
+            done(index, self._alone(tasks, index))
+        return [i for i in lost if i not in suspects]
+
+    def _alone(self, tasks: Sequence[Task], index: int) -> TaskResult:
+        """Run one task in a pool of its own; a second death of its worker fails it."""
+        pool = self._new_pool(1)
+        try:
+            return pool.submit(_run, index, tasks[index]).result()
+        except BrokenProcessPool:
+            return _crashed(tasks[index])
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)

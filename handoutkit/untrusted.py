@@ -1,0 +1,202 @@
+"""The boundary for untrusted text: every string read from a handout, its front matter, a catalog or
+``handoutkit.toml`` passes :func:`find_unsafe` before the toolkit uses it.
+
+Refused, because they corrupt an output or change what a reader sees without being visible:
+
+- control characters (C0, DEL, C1), except tab and newline where the caller allows them: a NUL makes the
+  EPUB's XHTML not well-formed, an ESC starts a terminal sequence in text and SMS outputs;
+- lone surrogates and noncharacters: not characters, so no encoder can write them;
+- bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): the presentation layer
+  isolates right-to-left runs itself; typed by hand they can show a phone number reversed;
+- invisible characters that split or join words (zero-width space, word joiner, invisible operators,
+  U+FEFF inside text, U+180E), line and paragraph separators, and tag characters outside a flag emoji;
+- zero-width joiners and non-joiners (U+200C, U+200D), except between two letters of a script that shapes
+  with them (Arabic, Syriac, Indic, Tibetan, Myanmar, Khmer, Mongolian...) or between two emoji.
+
+:func:`excerpt` is the one way a message quotes input: short, and escaped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from handoutkit.errors import Problem
+from handoutkit.model import Origin
+
+__all__ = ["Unsafe", "excerpt", "find_unsafe", "line_of", "replace_unsafe", "unsafe_problem", "unsafe_problems"]
+
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_INVISIBLE = "\u200b\u2060-\u2064\ufeff\u180e\u2028\u2029"
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17)
+)
+_TAGS = "\U000e0000-\U000e007f"
+_JOINERS = "\u200c\u200d"
+_CONTROLS = "".join(chr(code) for code in (*range(0x20), *range(0x7F, 0xA0)))
+
+_FLAG = re.compile("\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")
+"""A subdivision flag (England, Scotland, Wales): a black flag, tag letters and a cancel tag."""
+
+_JOINING_SCRIPTS = (
+    (0x0600, 0x08FF),  # Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic, Arabic supplements
+    (0x0900, 0x0DFF),  # Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala
+    (0x0F00, 0x0FFF),  # Tibetan
+    (0x1000, 0x109F),  # Myanmar
+    (0x1780, 0x18AF),  # Khmer, Mongolian
+    (0xA8E0, 0xA8FF),  # Devanagari Extended
+    (0xFB50, 0xFDFF),  # Arabic presentation forms A
+    (0xFE70, 0xFEFE),  # Arabic presentation forms B
+    (0x11000, 0x11FFF),  # Brahmi and the other historic Indic scripts
+)
+_EMOJI = (
+    (0x2300, 0x23FF),
+    (0x2600, 0x27BF),
+    (0x2B00, 0x2BFF),
+    (0xFE0F, 0xFE0F),  # the emoji presentation selector (❤️‍🔥)
+    (0x1F000, 0x1FAFF),  # pictographs, skin-tone modifiers included
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Unsafe:
+    """A character refused at the boundary: where it is in the text, and why."""
+
+    index: int
+    """Its position in the text that was checked."""
+    char: str
+    reason: str
+
+    def describe(self) -> str:
+        """``U+202E RIGHT-TO-LEFT OVERRIDE is not allowed: <reason>``."""
+        code = ord(self.char)
+        name = unicodedata.name(self.char, "") or _unnamed(code)
+        return f"U+{code:04X} {name} is not allowed: {self.reason}"
+
+
+def _unnamed(code: int) -> str:
+    if 0xD800 <= code <= 0xDFFF:
+        return "(a lone surrogate)"
+    if code < 0x20 or 0x7F <= code < 0xA0:
+        return "(a control character)"
+    return "(no name)"
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _pattern(allow: str) -> re.Pattern[str]:
+    """The characters to look at when ``allow`` (some of tab, newline, carriage return) is accepted."""
+    if allow not in _PATTERNS:
+        controls = "".join(char for char in _CONTROLS if char not in allow)
+        body = re.escape(controls) + _BIDI + _INVISIBLE + _NONCHARACTERS + _TAGS + _JOINERS + "\ud800-\udfff"
+        _PATTERNS[allow] = re.compile(f"[{body}]")
+    return _PATTERNS[allow]
+
+
+def _in(char: str, ranges: tuple[tuple[int, int], ...]) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in ranges)
+
+
+def _reason(text: str, index: int) -> str | None:
+    """Why the character at ``index`` is refused, or None when its context allows it."""
+    char = text[index]
+    code = ord(char)
+    if char in _JOINERS:
+        before = text[index - 1] if index else ""
+        after = text[index + 1] if index + 1 < len(text) else ""
+        if before and after and _in(before, _JOINING_SCRIPTS) and _in(after, _JOINING_SCRIPTS):
+            return None
+        if char == "\u200d" and before and after and _in(before, _EMOJI) and _in(after, _EMOJI):
+            return None
+        return "a zero-width joiner or non-joiner belongs only between letters of a script that needs it"
+    if 0xE0000 <= code <= 0xE007F:
+        start = text.rfind("\U0001f3f4", 0, index)
+        flag = _FLAG.match(text, start) if start >= 0 else None
+        if flag is not None and index < flag.end():
+            return None
+        return "tag characters are invisible (they belong only in a flag emoji)"
+    if code < 0x20 or 0x7F <= code < 0xA0:
+        return "control characters corrupt outputs (write plain text; a new line is a line break)"
+    if 0xD800 <= code <= 0xDFFF:
+        return "half of a surrogate pair is not a character (the text was decoded wrongly)"
+    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        return "right-to-left runs are isolated automatically, and a phrase's language is marked with [words]{lang=xx}"
+    if code in (0x2028, 0x2029):
+        return "a line or paragraph separator: use a new line"
+    if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+        return "noncharacters are not text"
+    return "invisible characters can hide or change what a reader sees (a number split or joined unseen)"
+
+
+def find_unsafe(text: str, allow: str = "\t\n", *, start: int = 0) -> Unsafe | None:
+    """The first refused character of ``text`` at or after ``start``; ``allow`` lists the controls
+    accepted here (some of tab, newline; a carriage return is accepted only before a newline)."""
+    pattern = _pattern(allow.replace("\r", ""))
+    for found in pattern.finditer(text, start):
+        index = found.start()
+        if text[index] == "\r" and "\r" in allow and text.startswith("\r\n", index):
+            continue
+        reason = _reason(text, index)
+        if reason is not None:
+            return Unsafe(index, text[index], reason)
+    return None
+
+
+def line_of(text: str, index: int, first_line: int = 1) -> int:
+    """The line of ``index`` in ``text``, whose first line is ``first_line``."""
+    return first_line + text.count("\n", 0, index)
+
+
+def unsafe_problem(text: str, origin: Origin, kind: str, allow: str = "\t\n", what: str = "") -> Problem | None:
+    """A problem for the first refused character of ``text`` (written from ``origin``'s line on), or None;
+    ``what`` names the value in the message (``'title'``, ``organization name``)."""
+    found = find_unsafe(text, allow)
+    if found is None:
+        return None
+    line = line_of(text, found.index, origin.line) if origin.line else 0
+    prefix = f"{what}: " if what else ""
+    return Problem(kind, Origin(origin.path, line), prefix + found.describe())
+
+
+def unsafe_problems(text: str, path: str, kind: str, allow: str = "\t\n", limit: int = 20) -> list[Problem]:
+    """One problem per line of a whole file's ``text`` that holds a refused character (at most ``limit``)."""
+    problems: list[Problem] = []
+    start = 0
+    while len(problems) < limit and (found := find_unsafe(text, allow, start=start)) is not None:
+        problems.append(Problem(kind, Origin(path, line_of(text, found.index)), found.describe()))
+        end = text.find("\n", found.index)
+        if end < 0:
+            break
+        start = end + 1
+    return problems
+
+
+def replace_unsafe(text: str, allow: str = "\t\n") -> str:
+    """``text`` with every refused character replaced by U+FFFD, so that text already reported can be read
+    on (for its other problems) without reaching an output."""
+    parts: list[str] = []
+    start = 0
+    while (found := find_unsafe(text, allow, start=start)) is not None:
+        parts.append(text[start : found.index] + "\ufffd")
+        start = found.index + 1
+    return "".join(parts) + text[start:]
+
+
+def excerpt(value: object, limit: int = 40) -> str:
+    """``value`` quoted for a message: escaped (``repr``), at most ``limit`` characters of it, with an
+    ellipsis and the full length when it is longer. Never formats more than ``limit`` characters."""
+    if isinstance(value, str):
+        if len(value) <= limit:
+            return repr(value)
+        return f"{value[:limit]!r}... ({len(value)} characters)"
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value).bit_length() > 128:
+        return "a whole number of more than 38 digits"
+    if isinstance(value, bool | int | float | type(None)):
+        text = repr(value)
+        return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} characters)"
+    if isinstance(value, list | tuple | dict | set | bytes):
+        return f"a {type(value).__name__} of length {len(value)}"
+    return f"a value of type {type(value).__name__}"

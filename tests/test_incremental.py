@@ -1,0 +1,128 @@
+"""Incremental builds: a job runs again exactly when something its bytes depend on changed (its source,
+an image it uses, its catalog, the ui catalog, a configuration value it reads, its exporter), or when
+its output was deleted or edited; ``--force`` runs everything; the result is the bytes a fresh build
+writes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from tests.conftest import DATA, run_cli
+from tests.incremental_support import FORMATS, rendered, statuses, tree, two_handouts
+
+ES_PO = "locales/es/LC_MESSAGES/basic.po"
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> Path:
+    """The two-handout project built once (text, SMS and JSON), serially."""
+    project = two_handouts(tmp_path / "project")
+    code, output = run_cli(project, "--format", FORMATS, "--jobs", "1")
+    assert code == 0, output
+    return project
+
+
+def rebuild(project: Path, *extra: str) -> set[tuple[str, str, str]]:
+    code, output = run_cli(project, "--format", FORMATS, "--jobs", "1", *extra)
+    assert code == 0, output
+    return rendered(output)
+
+
+def jobs(names: set[str], langs: set[str], formats: set[str]) -> set[tuple[str, str, str]]:
+    return {(n, lang, f) for n in names for lang in langs for f in formats}
+
+
+ALL = {"text", "sms", "json"}
+COLLECTION = "fixture-handouts"
+"""The collection file name of the fixture (SMS makes one: the links of every handout of a language)."""
+
+
+def test_a_build_with_nothing_changed_runs_no_job_and_writes_the_same_bytes(built: Path) -> None:
+    before = tree(built / "output")
+    code, output = run_cli(built, "--format", FORMATS, "--jobs", "1")
+    assert code == 0, output
+    assert set(statuses(output).values()) <= {"up to date", "skipped"}
+    assert "not rebuilt" in output
+    assert tree(built / "output") == before
+
+
+def test_editing_a_source_rebuilds_that_handout_only(built: Path) -> None:
+    source = built / "source/other.md"
+    source.write_text(source.read_text() + "\nOne more paragraph.\n")
+    assert rebuild(built) == jobs({"other"}, {"en"}, ALL) | {(COLLECTION, "en", "sms")}
+
+
+def test_changing_an_image_rebuilds_the_handouts_that_use_it(built: Path) -> None:
+    Image.new("RGB", (8, 8), (200, 0, 0)).save(built / "source/square.png")
+    assert rebuild(built) == jobs({"other"}, {"en"}, ALL) | {(COLLECTION, "en", "sms")}
+
+
+def test_editing_a_catalog_rebuilds_that_handout_in_that_language(built: Path) -> None:
+    catalog = built / ES_PO
+    catalog.write_text(catalog.read_text() + "\n# a translator's note\n")
+    assert rebuild(built) == jobs({"basic"}, {"es"}, ALL) | {(COLLECTION, "es", "sms")}
+
+
+def test_adding_the_ui_catalog_redecides_that_language_and_only_what_links_it(built: Path) -> None:
+    shutil.copy(built / "locales/ui.pot", built / "locales/es/LC_MESSAGES/ui.po")  # nothing translated
+    code, output = run_cli(built, "--format", FORMATS, "--jobs", "1")
+    found = statuses(output)
+    assert code == 0, output
+    assert found[("basic", "es", "*")] == "skipped"  # its interface words are not translated now
+    assert found[("basic", "en", "text")] == "built"  # it no longer links a Spanish edition
+    assert {job for job, status in found.items() if job[0] == "other" and job[1] == "en"} == {
+        ("other", "en", f) for f in ALL
+    }
+    assert {found[("other", "en", f)] for f in ALL} == {"up to date"}
+
+
+def test_a_configuration_value_rebuilds_the_jobs_that_read_it(built: Path) -> None:
+    config = built / "handoutkit.toml"
+    config.write_text(config.read_text().replace("parts = 2", "parts = 3"))
+    expected = jobs({"basic"}, {"en", "es"}, {"sms"}) | jobs({"other"}, {"en"}, {"sms"})
+    assert rebuild(built) == expected | {(COLLECTION, "en", "sms"), (COLLECTION, "es", "sms")}
+
+
+def test_a_new_exporter_version_rebuilds_its_jobs_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(DATA / "plugins/toy-site", site)
+    monkeypatch.syspath_prepend(str(site))
+    project = two_handouts(tmp_path / "project")
+    code, output = run_cli(project, "--format", "text,toy", "--jobs", "1")
+    assert code == 0, output
+    metadata = site / "toy_exporter-1.0.dist-info/METADATA"
+    metadata.write_text(metadata.read_text().replace("Version: 1.0", "Version: 1.1"))
+
+    code, output = run_cli(project, "--format", "text,toy", "--jobs", "1")
+
+    assert code == 0, output
+    assert rendered(output) == {("basic", "en", "toy"), ("basic", "es", "toy"), ("other", "en", "toy")}
+    assert statuses(output)[("basic", "en", "text")] == "up to date"
+
+
+def test_a_deleted_or_edited_output_is_rebuilt(built: Path) -> None:
+    (built / "output/en/basic.txt").unlink()
+    (built / "output/es/basic.sms.txt").write_text("edited by hand\n")
+    assert rebuild(built) == {("basic", "en", "text"), ("basic", "es", "sms")}
+
+
+def test_force_runs_every_job_and_gives_the_same_bytes(built: Path) -> None:
+    before = tree(built / "output")
+    touched = rebuild(built, "--force")
+    assert touched >= jobs({"basic"}, {"en", "es"}, ALL) | jobs({"other"}, {"en"}, ALL)
+    assert tree(built / "output") == before
+
+
+def test_an_incremental_rebuild_writes_what_a_fresh_build_writes(built: Path, tmp_path: Path) -> None:
+    catalog = built / ES_PO
+    catalog.write_text(catalog.read_text() + "\n# a translator's note\n")
+    rebuild(built)
+    fresh = two_handouts(tmp_path / "fresh")
+    shutil.copy(catalog, fresh / ES_PO)
+    code, output = run_cli(fresh, "--format", FORMATS, "--jobs", "1")
+    assert code == 0, output
+    assert tree(built / "output") == tree(fresh / "output")
