@@ -493,7 +493,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"handoutkit benchmark: {platform.node() or 'this machine'}, {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}, {version_of([pandoc, '--version'])}, "
         f"WeasyPrint {version_of(bench.python('-m', 'weasyprint', '--version')).split()[-1]}",
-        f"each figure: median of {bench.repeat} alternated runs (full builds: {bench.build_repeat} rounds) "
+        f"each figure: median of {bench.repeat} alternated run(s) (full builds: {bench.build_repeat} round(s)) "
         "after an untimed warm-up; ratio = ours / base (below 1: ours is cheaper)",
         "CPU = user + system of the whole process tree (os.wait4), wall = elapsed; bytecode warm (private "
         "PYTHONPYCACHEPREFIX, filled by the warm-up runs); one-output runs start from an empty output/",

@@ -9,6 +9,7 @@ import pytest
 from exporters.pdf import PdfExporter
 from exporters.pdf.fonts import covered, font_face, font_set, language_script, missing_characters, pdf_font_names
 from handoutkit.errors import ProblemError
+from handoutkit.model import Paragraph
 from tests.pdf_support import first_paragraph, replace_block, translated, with_text
 
 
@@ -105,3 +106,15 @@ def test_a_notdef_glyph_is_caught_after_rendering_and_located(monkeypatch: pytes
     first = raised.value.problems[0]
     assert "U+0378" in first.message
     assert first.origin == paragraph.content.translated_at
+
+
+def test_a_character_that_fell_back_to_another_font_is_named_with_the_line_printing_it() -> None:
+    from exporters.pdf.exporter import _fallback_problem, prepare
+
+    doc, ctx = translated("en")
+    paragraph = first_paragraph(doc)
+    doc = replace_block(doc, paragraph, Paragraph(with_text(paragraph.content, "Take ⅓ dose.")))
+    page = prepare(doc, ctx)
+    problem = _fallback_problem("DejaVuSans", " ⅓", "en: Noto Sans", page.content, page.origin)
+    assert problem.origin == paragraph.content.origin
+    assert problem.message.startswith("'⅓' (U+2153 VULGAR FRACTION ONE THIRD) fell back to the font 'DejaVuSans'")

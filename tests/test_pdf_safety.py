@@ -106,3 +106,20 @@ def test_a_logo_without_a_text_alternative_is_refused_even_past_the_configuratio
     (problem,) = raised.value.problems
     assert problem.kind == "pdf-alt"
     assert str(problem.origin) == "handoutkit.toml"
+
+
+def test_weasyprints_reason_for_a_failed_image_reaches_the_message() -> None:
+    import logging
+
+    from exporters.pdf.render import capture_weasyprint_log
+
+    logger = logging.getLogger("weasyprint")
+    with capture_weasyprint_log() as records:
+        logger.error('Failed to load image at "handoutkit-asset:images/x.svg"')
+        try:
+            raise ValueError("unknown unit 'zz' in width")
+        except ValueError:
+            logger.debug("Error while loading image:", exc_info=True)
+    assert [r.message for r in records] == [
+        "Failed to load image at \"handoutkit-asset:images/x.svg\" (unknown unit 'zz' in width)"
+    ]

@@ -121,12 +121,7 @@ class PdfExporter:
         finished = finish_pdf(data, faces, page.languages, _link_words(ctx))
         sets = "; ".join(f"{lang}: {fs}" for lang, fs in page.fonts)
         problems = [
-            Problem(
-                "pdf-font",
-                page.origin,
-                f"the PDF embeds the font {name!r}, which is in none of this document's font sets ({sets}): "
-                "a character fell back to another font",
-            )
+            _fallback_problem(name, finished.drawn.get(name, ""), sets, page.content, page.origin)
             for name in finished.fonts
             if name not in faces
         ]
@@ -230,6 +225,19 @@ def _link_words(ctx: RenderContext) -> LinkWords:
 def _missing_message(char: str, lang: str, fonts: FontSet) -> str:
     name = unicodedata.name(char, "unnamed character")
     return f"{char!r} (U+{ord(char):04X} {name}) is in no font of the {lang} font set ({fonts}): it cannot be printed"
+
+
+def _fallback_problem(name: str, drawn: str, sets: str, content: PageContent, origin: Origin) -> Problem:
+    """A font outside every font set was used: say for which characters, at the first line printing one."""
+    chars = [c for c in drawn if not c.isspace()][:5]
+    where = next((found for c in chars if (found := _locate(c, content)) is not None), origin)
+    named = ", ".join(f"{c!r} (U+{ord(c):04X} {unicodedata.name(c, 'unnamed character')})" for c in chars)
+    return Problem(
+        "pdf-font",
+        where,
+        f"{named or 'a character'} fell back to the font {name!r}, which is in none of this document's font "
+        f"sets ({sets}): add a face that draws it, or leave it out",
+    )
 
 
 def _locate(char: str, content: PageContent) -> Origin | None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from io import BytesIO
 from typing import TYPE_CHECKING
 
@@ -51,6 +51,9 @@ class FinishedPdf:
     fonts: tuple[str, ...]
     """Embedded fonts' names without the subset tag (``Noto-Sans-Bold``), sorted."""
     notdef_fonts: tuple[str, ...]
+    drawn: Mapping[str, str] = field(default_factory=dict)
+    """The characters each embedded font draws (from its /ToUnicode), by font name: what a font that is
+    in no font set was used for."""
     """Fonts in which WeasyPrint drew a .notdef glyph for a character the font lacks."""
 
 
@@ -90,6 +93,7 @@ def finish_pdf(
         captions_into_figures(pdf)  # after the languages: a Caption is matched to its Figure's marks as printed
         describe_links(pdf, links or LinkWords())  # after the word breaks: a link's words have their spaces
         fonts, notdef = _fonts(pdf)
+        drawn = _drawn(pdf)
         if faces:
             _fix_mirrored_brackets(pdf, faces)
         out = BytesIO()
@@ -99,7 +103,7 @@ def finish_pdf(
             object_stream_mode=pikepdf.ObjectStreamMode.generate,
             compress_streams=True,
         )
-    return FinishedPdf(out.getvalue(), fonts, notdef)
+    return FinishedPdf(out.getvalue(), fonts, notdef, drawn)
 
 
 def _kids(element: pikepdf.Object) -> list[pikepdf.Object]:
@@ -259,6 +263,22 @@ def _fonts(pdf: pikepdf.Pdf) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 _BFCHAR = re.compile(r"<([0-9a-fA-F]{4})> <([0-9a-fA-F]+)>")
+
+
+def _drawn(pdf: pikepdf.Pdf) -> dict[str, str]:
+    """Font name -> the characters its /ToUnicode maps glyphs to (sorted, no duplicates)."""
+    import pikepdf
+
+    found: dict[str, set[str]] = {}
+    for font in _font_dictionaries(pdf):
+        stream = font.get("/ToUnicode")
+        if not isinstance(stream, pikepdf.Stream):
+            continue
+        cmap = bytes(stream.read_bytes()).decode("latin-1")
+        chars = found.setdefault(_base_name(font), set())
+        for match in _BFCHAR.finditer(cmap):
+            chars.update(bytes.fromhex(match.group(2)).decode("utf-16-be", "replace"))
+    return {name: "".join(sorted(chars)) for name, chars in found.items()}
 
 
 def _fix_mirrored_brackets(pdf: pikepdf.Pdf, faces: Mapping[str, tuple[str, str]]) -> None:

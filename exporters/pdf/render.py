@@ -38,12 +38,20 @@ class LogRecordError:
 
 
 class _Collector(logging.Handler):
+    """Warnings and errors; a debug record that carries an exception (WeasyPrint logs "Failed to
+    render SVG image" as an error and its reason only at debug level) adds its reason to the error."""
+
     def __init__(self) -> None:
-        super().__init__(logging.WARNING)
+        super().__init__(logging.DEBUG)
         self.records: list[LogRecordError] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(LogRecordError(record.levelname, record.getMessage()))
+        if record.levelno >= logging.WARNING:
+            self.records.append(LogRecordError(record.levelname, record.getMessage()))
+        elif record.exc_info and record.exc_info[1] is not None and self.records:
+            last = self.records[-1]
+            reason = " ".join(str(record.exc_info[1]).split())[:200] or type(record.exc_info[1]).__name__
+            self.records[-1] = LogRecordError(last.level, f"{last.message} ({reason})")
 
 
 @contextmanager
@@ -51,14 +59,16 @@ def capture_weasyprint_log() -> Iterator[list[LogRecordError]]:
     """Collect WeasyPrint's warnings and errors (and keep them from also going to the root logger)."""
     logger = logging.getLogger("weasyprint")
     collector = _Collector()
-    propagate = logger.propagate
+    propagate, level = logger.propagate, logger.level
     logger.addHandler(collector)
     logger.propagate = False
+    logger.setLevel(logging.DEBUG)
     try:
         yield collector.records
     finally:
         logger.removeHandler(collector)
         logger.propagate = propagate
+        logger.setLevel(level)
 
 
 def render_pdf(
