@@ -420,9 +420,14 @@ def _check_logo(organization: Organization, keys: tuple[str, ...], error: Any, s
     """A logo needs its text alternative, and is decoded and checked like every image (once, here, as a
     configuration error at its key's line, rather than by every format of every document)."""
     from handoutkit.assets import AssetError, Assets
+    from handoutkit.inline import target_problem
 
     if organization.logo and not organization.logo_alt.strip():
         raise error((*keys, "logo"), "organization logo needs logo_alt, a text alternative saying what it shows")
+    if organization.phone and (problem := target_problem(f"tel:{organization.phone}")):
+        raise error((*keys, "phone"), f"organization phone {problem}")
+    if organization.web and (problem := target_problem(organization.web)):
+        raise error((*keys, "web"), f"organization web address {problem}")
     if organization.logo and source is not None:
         try:
             Assets(source).resolve(organization.logo)

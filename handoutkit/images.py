@@ -193,9 +193,32 @@ def _without_metadata(image: Image.Image, original: Image.Image) -> Image.Image:
             raise ImageRefused(f"its colour profile cannot be applied ({str(error).strip() or 'unreadable'})") from None
         assert converted is not None  # inPlace=False returns the new image
         clean = converted
+    if clean.mode not in _DRAWN_MODES:
+        # 16-bit and 32-bit grey, or other modes WeasyPrint cannot draw ("Unknown image mode: I;16") while
+        # browsers can: brought to 8 bits, so that every format shows the same image.
+        clean = _to_eight_bits(clean)
     transparency = original.info.get("transparency") if clean.mode == original.mode else None
     clean.info = {} if transparency is None else {"transparency": transparency}
     return clean
+
+
+_DRAWN_MODES = frozenset({"1", "L", "LA", "P", "RGB", "RGBA", "CMYK"})
+"""Pillow modes every format draws."""
+
+
+def _to_eight_bits(image: Image.Image) -> Image.Image:
+    """A grey image of 16 or 32 bits (or a float one) as 8-bit grey; anything else as RGB(A)."""
+    if image.mode in ("I", "I;16", "I;16B", "I;16L", "I;16N", "F"):
+        from PIL import ImageMath
+
+        _, high = image.getextrema()
+        deep = image.mode.startswith("I;16") or (isinstance(high, (int, float)) and high > 255)
+        top = 65535.0 if deep else 255.0
+        scaled: Image.Image = ImageMath.lambda_eval(
+            lambda a: a["convert"](a["image"], "F") * (255.0 / top), image=image
+        )
+        return scaled.convert("L")
+    return image.convert("RGBA" if "A" in image.getbands() else "RGB")
 
 
 def _encode(image: Image.Image, original: Image.Image, kind: str) -> bytes:

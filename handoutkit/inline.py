@@ -38,6 +38,29 @@ LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:")
 """The link targets a handout may use: somewhere a reader can go from paper, a phone or an e-reader."""
 
 
+_PHONE = re.compile(r"^\+?[0-9][0-9 ().\-]{2,30}$")
+_MAIL = re.compile(r"^[^\s@?&/:]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+_HOST = re.compile(r"^https?://(?P<host>[^/?#]*)")
+
+
+def target_problem(target: str) -> str | None:
+    """Why a link target is not what it claims to be (None when it is): a ``tel:`` that is not a phone
+    number, a ``mailto:`` with more than one plain address (``?bcc=``), a web address with a user name
+    before its host (``https://bank@evil.example``)."""
+    from urllib.parse import unquote
+
+    if target.startswith("tel:"):
+        number = unquote(target[4:])
+        return None if _PHONE.match(number) else "is not a phone number (digits, spaces, + ( ) - . only)"
+    if target.startswith("mailto:"):
+        address = unquote(target[7:])
+        return None if _MAIL.match(address) else "must be one plain email address (no ?cc=, ?bcc= or body)"
+    match = _HOST.match(target)
+    if match is None or not match.group("host") or "@" in match.group("host"):
+        return "must name a host (and no user name before it)"
+    return None
+
+
 class InlineError(ValueError):
     """Inline Markdown the toolkit does not support (raw HTML, code, an image inside text...)."""
 
@@ -175,6 +198,8 @@ def _convert(tokens: Sequence[Token]) -> tuple[Inline, ...]:
                 target = str(token.attrs.get("href", ""))
                 if not target.startswith(LINK_SCHEMES):
                     raise InlineError(f"link target {excerpt(target)} must start with {', '.join(LINK_SCHEMES)}")
+                if problem := target_problem(target):
+                    raise InlineError(f"link target {excerpt(target)} {problem}")
                 stack.append(("link_open", target, []))
             case "strong_close" | "em_close" | "link_close" | "span_close":
                 kind, target, children = stack.pop()

@@ -25,6 +25,10 @@ LOCALES_DIR = "locales"
 OUTPUT_DIR = "output"
 
 
+_RESERVED = frozenset({"ui"})
+"""Handout names that would collide: ``ui`` is the interface words' gettext domain."""
+
+
 @dataclass
 class Project:
     """One project folder (``--project DIR``, or the current directory)."""
@@ -100,6 +104,10 @@ class Project:
         """The source document (:class:`ProblemError` listing everything wrong with it)."""
         if slug in self._badly_named:
             raise ProblemError([self._badly_named[slug]])
+        if slug in _RESERVED or slug == self.config.collection_file_name:
+            what = "the collection's file name ([collection] file_name)" if slug not in _RESERVED else "reserved"
+            message = f"the name {slug!r} is {what}: its outputs would overwrite each other; rename the handout"
+            raise ProblemError.single("slug", Origin(f"{SOURCE_DIR}/{slug}.md", 0), message)
         if slug not in self._documents:
             self._documents[slug] = read_document(
                 self.root, slug, self.config.source_language.tag, limits=self.config.limits

@@ -306,8 +306,9 @@ def read_manifest(output_dir: Path) -> tuple[Manifest, tuple[Problem, ...]]:
             )
             for u in data["unavailable"]
         ]
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        message = f"the manifest cannot be read ({type(error).__name__}: {error}); no earlier output is withdrawn"
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as error:
+        reason = " ".join(str(error).split())[:120]
+        message = f"the manifest cannot be read ({type(error).__name__}: {reason}); no earlier output is withdrawn"
         return Manifest(), (Problem("manifest", Origin(f"output/{MANIFEST}", 0), message, "warning"),)
     return Manifest({o.key: o for o in outputs}, {u.key: u for u in unavailable}, {d.pair: d for d in documents}), ()
 

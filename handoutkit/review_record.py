@@ -29,7 +29,7 @@ __all__ = ["ReviewRecord", "record_review", "set_front_matter_fields", "set_head
 
 REVIEWED_STATUS = "reviewed"
 """The ``X-Translation-Status`` the command writes."""
-_CHARSET = re.compile(r"charset=([A-Za-z0-9_.:-]+)")
+_CHARSET = re.compile(r'^"Content-Type:[^"\n]*charset=([A-Za-z0-9_.:-]+)', re.MULTILINE)
 _HEADER_FIELD = re.compile(r'^\s*"([A-Za-z0-9_-]+)\s*:')
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 __all__ = ["Shard", "ShardError", "parse_shard", "shard_slugs"]
 
-_SHARD = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
+_SHARD = re.compile(r"^\s*(\d{1,9})\s*/\s*(\d{1,9})\s*$")
 
 
 class ShardError(ValueError):
@@ -35,6 +35,10 @@ class Shard:
         return f"{self.index}/{self.count}"
 
 
+MAX_SHARDS = 10_000
+"""More shards than this is a mistake (and would cost memory for nothing)."""
+
+
 def parse_shard(text: str) -> Shard:
     """``3/4`` -> Shard(3, 4)."""
     match = _SHARD.match(text)
@@ -43,6 +47,8 @@ def parse_shard(text: str) -> Shard:
     index, count = int(match.group(1)), int(match.group(2))
     if not 1 <= index <= count:
         raise ShardError(f"--shard: {text!r}: K must be between 1 and N")
+    if count > MAX_SHARDS:
+        raise ShardError(f"--shard: {text!r}: N may be at most {MAX_SHARDS}")
     return Shard(index, count)
 
 

@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from handoutkit.untrusted import find_unsafe
+
 if TYPE_CHECKING:
     from lxml import etree
 
@@ -190,6 +192,9 @@ class _Builder:
             clean = etree.Element(source.tag, attributes, nsmap=nsmap)
         else:
             clean = etree.SubElement(parent, source.tag, attributes)
+        for words in (source.text, source.tail):
+            if words and (unsafe := find_unsafe(words, "\t\n\r")) is not None:
+                raise SvgRefused(f"line {line} of the SVG: its text holds {unsafe.describe()}")
         text = source.text
         if local == "style" and text:
             if problem := _css_problem(text):

@@ -66,7 +66,13 @@ def plural_forms_problems(catalog: Catalog, locale: str) -> list[Problem]:
     if match is None or written is None:
         return [Problem("plural-forms", where, f"Plural-Forms is not valid: {value.strip()!r}{wanted}")]
     count = int(match.group("n"))
-    too_large = next((n for n in _SAMPLES if not 0 <= written(n) < count), None)
+    try:
+        forms = {n: written(n) for n in _SAMPLES}
+    except (ArithmeticError, RecursionError):  # plural=n/0
+        return [Problem("plural-forms", where, f"Plural-Forms cannot be computed: {value.strip()!r}{wanted}")]
+    if count < 1:
+        return [Problem("plural-forms", where, f"Plural-Forms says nplurals={count}: at least 1{wanted}")]
+    too_large = next((n for n in _SAMPLES if not 0 <= forms[n] < count), None)
     if too_large is not None:
         message = f"Plural-Forms gives form {written(too_large)} for n={too_large}, but nplurals={count}{wanted}"
         return [Problem("plural-forms", where, message)]
@@ -77,7 +83,7 @@ def plural_forms_problems(catalog: Catalog, locale: str) -> list[Problem]:
     if count != rule.num_plurals:
         message = f"Plural-Forms says nplurals={count}, {locale} has {rule.num_plurals}{wanted}"
         return [Problem("plural-forms", where, message)]
-    differs = next((n for n in _SAMPLES if written(n) != reference(n)), None)
+    differs = next((n for n in _SAMPLES if forms[n] != reference(n)), None)
     if differs is not None:
         message = (
             f"Plural-Forms gives form {written(differs)} for n={differs} where {locale} uses form "

@@ -45,7 +45,8 @@ REVIEWED_DIGEST = "X-Translation-Reviewed-Digest"
 REVIEW_STATUS = "X-Translation-Status"
 """Header field: a human note on the translation's state (``draft: awaiting review by ...``)."""
 
-_CHARSET = re.compile(r"charset=([A-Za-z0-9_.:-]+)")
+_CHARSET = re.compile(r'^"Content-Type:[^"\n]*charset=([A-Za-z0-9_.:-]+)', re.MULTILINE)
+"""The charset the header's Content-Type declares (a ``charset=`` in a comment or a message is not it)."""
 _LINE = re.compile(r'^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
 """A keyword line or a string continuation line, with one properly closed string."""
 _KEYWORD = re.compile(r"^\s*(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\b")
