@@ -137,7 +137,7 @@ def _add_scale_options(parser: argparse.ArgumentParser) -> None:
         "-j",
         type=int,
         metavar="N",
-        help="with 'build' and 'merge': worker processes (default: the CPUs this process may use)",
+        help="with 'build' and 'merge': worker processes (default: 1, everything in this process)",
     )
     parser.add_argument("--force", action="store_true", help="with 'build': rebuild every output, even up-to-date ones")
     parser.add_argument(
@@ -149,6 +149,13 @@ def _add_scale_options(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="with 'build' and 'merge': a shared cache of outputs by job key (safe for concurrent builds)",
     )
+
+
+def _inside_project_folders(project: Project, path: Path) -> bool:
+    """Whether ``path`` is (or is inside) the output, source or locales folder of ``project``."""
+    target = path.resolve()
+    folders = (project.output_dir, project.source_dir, project.locales_dir)
+    return any(target == f.resolve() or target.is_relative_to(f.resolve()) for f in folders)
 
 
 def _build_options(args: argparse.Namespace, out: TextIO) -> BuildOptions | None:
@@ -218,6 +225,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
                 return 2
             options = _build_options(args, out)
             if options is None:
+                return 2
+            if options.cache is not None and _inside_project_folders(project, options.cache):
+                print(
+                    f"export.py: error: --cache: {options.cache} is inside the output, source or locales folder; "
+                    "a cache is the build's own store: put it elsewhere",
+                    file=out,
+                )
                 return 2
             return _build(
                 project, selection, exporters, args.quiet, out, fail_on_skip=args.fail_on_skip, options=options

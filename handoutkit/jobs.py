@@ -91,6 +91,8 @@ class DocumentTask:
     published: tuple[str, ...]
     """The languages (BCP 47 tags) the document is published in: the page may link these."""
     cost: float = 1.0
+    document: Document | None = None
+    """The translation its plan made in this build (None: the task translates the document itself)."""
 
     @property
     def label(self) -> tuple[str, str, str]:
@@ -106,6 +108,9 @@ class CollectionTask:
     format: str
     members: tuple[str, ...]
     cost: float = 1.0
+    documents: tuple[Document | None, ...] = ()
+    """The members' translations made by this build's plans, in order (None, or none at all: the task
+    translates that member itself)."""
 
     @property
     def label(self) -> tuple[str, str, str]:
@@ -125,6 +130,9 @@ class TaskResult:
     files: tuple[OutputFile, ...] = ()
     plan: PlanRecord | None = None
     """A plan task's decision (its key is filled in by the pipeline)."""
+    document: Document | None = None
+    """A plan task's translation, when it decided to export: the render tasks take it, so that a
+    document is translated once per build and language, not once per format."""
 
 
 @dataclass
@@ -227,7 +235,8 @@ def _plan(space: Workspace, task: PlanTask) -> TaskResult:
         document_assets(project, source) if source is not None else (),
         source.meta.title.text if source is not None else task.slug,
     )
-    return TaskResult("built", plan=record)
+    document = plan.translation.document if plan.translation is not None and plan.status == "export" else None
+    return TaskResult("built", plan=record, document=document)
 
 
 def _failed(reason: str, problems: Sequence[Problem]) -> TaskResult:
@@ -238,7 +247,7 @@ def _render_document(space: Workspace, task: DocumentTask) -> TaskResult:
     project = space.for_document(task.slug)
     language = space.language(task.lang)
     exporter = space.exporter(task.format)
-    doc = project.translate(task.slug, language).document
+    doc = task.document if task.document is not None else project.translate(task.slug, language).document
     published = tuple(lang for lang in project.config.languages if lang.tag in task.published)
     ctx = dataclasses.replace(space.context(language), published_languages=published)
     verdict = format_verdict(exporter, doc, ctx)
@@ -279,7 +288,11 @@ def _render_collection(space: Workspace, task: CollectionTask) -> TaskResult:
     project = fresh_project(space.project)
     language = space.language(task.lang)
     exporter = space.exporter(task.format)
-    docs = [project.translate(slug, language).document for slug in task.members]
+    given = task.documents or (None,) * len(task.members)
+    docs = [
+        doc if doc is not None else project.translate(slug, language).document
+        for slug, doc in zip(task.members, given, strict=True)
+    ]
     try:
         files = exporter.render_collection(docs, space.context(language))
     except ProblemError as error:

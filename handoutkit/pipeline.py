@@ -18,7 +18,6 @@ The site's home page is made afterwards, from the manifest alone (:mod:`handoutk
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -44,7 +43,7 @@ from handoutkit.jobs import (
     fresh_project,
 )
 from handoutkit.languages import Language
-from handoutkit.model import Origin
+from handoutkit.model import Document, Origin
 from handoutkit.project import Project
 from handoutkit.published import PlanRecord, Result, Withdrawal, read_manifest, reconcile
 from handoutkit.registry import Registered
@@ -61,8 +60,10 @@ Status = Literal["built", "skipped", "failed"]
 
 
 def default_jobs() -> int:
-    """The CPUs this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    """Worker processes when ``--jobs`` is not given: 1 (everything in this process). ``--jobs N`` runs
+    workers; it is not the default until parallel builds are shown never to hang (two ``--jobs 2`` builds
+    hung in a benchmark on Python 3.11) and to be faster than one process on a two-CPU machine."""
+    return 1
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,8 @@ class _Build:
     results: list[Result] = field(default_factory=list)
     plans: dict[tuple[str, str], PlanRecord] = field(default_factory=dict)
     plan_files: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    documents: dict[tuple[str, str], Document] = field(default_factory=dict)
+    """The translations this build's plans made (the render jobs take them: no job translates again)."""
     config_digest: str = ""
 
     # ---------------------------------------------------------------- plans
@@ -217,6 +220,8 @@ class _Build:
                 record = PlanRecord(task.slug, task.lang, "", "fail", result.reason, result.reason, result.problems)
             else:
                 record = dataclasses.replace(result.plan, key=pending_keys[index])
+                if result.document is not None:
+                    self.documents[(task.slug, task.lang)] = result.document
                 if self.store.cache is not None and record.status != "fail":
                     self.store.cache.put_plan(record)
             self.plans[(task.slug, task.lang)] = record
@@ -309,8 +314,7 @@ def _job_runner(project: Project, selection: Selection, options: BuildOptions) -
         collections=selection.collections,
         sys_path=tuple(sys.path),
     )
-    preload = sorted({exporter.target.partition(":")[0] for exporter in selection.exporters})
-    return Runner(options.jobs, spec, lambda: Workspace(fresh_project(project), selection), preload)
+    return Runner(options.jobs, spec, lambda: Workspace(fresh_project(project), selection))
 
 
 def build(
@@ -391,7 +395,8 @@ def _run(state: _Build, report: BuildReport) -> None:
                 if reused is not None:
                     state.ordered.fill(slot, reused)
                     continue
-                tasks.append(DocumentTask(slug, language.tag, exporter.name, published[slug], exporter.cost))
+                document = state.documents.get((slug, language.tag))
+                tasks.append(DocumentTask(slug, language.tag, exporter.name, published[slug], exporter.cost, document))
                 task_slots.append(slot)
                 task_keys.append((job, inputs))
         if ctx is not None and selection.collections and state.options.shard is None:
@@ -446,7 +451,9 @@ def _collections(
         if reused is not None:
             state.ordered.fill(slot, reused)
             continue
-        tasks.append(CollectionTask(name, language.tag, exporter.name, tuple(members), exporter.cost * len(members)))
+        documents = tuple(state.documents.get((s, language.tag)) for s in members)
+        cost = exporter.cost * len(members)
+        tasks.append(CollectionTask(name, language.tag, exporter.name, tuple(members), cost, documents))
         task_slots.append(slot)
         task_keys.append((job, collected))
 

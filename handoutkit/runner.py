@@ -1,13 +1,15 @@
-"""Running the build's tasks: in this process, or in worker processes that are recycled.
+"""Running the build's tasks: in this process, or in worker processes that live as long as the build.
 
 Tasks are started heaviest first (a PDF before a text file) so that the last one to finish is a short
 one; results are handed back as they come (in no particular order: the pipeline puts them in order).
 Workers are started by the ``forkserver`` method where there is one, ``spawn`` elsewhere (never a bare
-``fork`` of a process that may hold threads), and they are replaced after about :data:`TASKS_PER_WORKER`
-tasks each, so that their memory never grows with the size of the project. The replacement is a fresh
-pool for every ``workers * TASKS_PER_WORKER`` tasks rather than ``max_tasks_per_child``: on Python 3.11
-to 3.15.0b3 a pool with ``max_tasks_per_child`` and queued tasks stops once a worker reaches its limit
-(the replacement worker is never started; python/cpython#115634).
+``fork`` of a process that may hold threads). One pool serves every round of the build (plans, then
+renders): workers are started once, and a fresh pool is made only after a worker died. Their memory is
+bounded by what they keep (:data:`handoutkit.jobs.DOCUMENTS_KEPT`), not by recycling them: replacing
+pools in the middle of a build cost a worker start-up (imports, exporters, catalogs) each time, and the
+reported hangs happened in builds that replaced their pool (``max_tasks_per_child`` is no alternative:
+it stops a pool with queued tasks on Python 3.11, python/cpython#115634). ``--jobs`` is not the default
+(:func:`handoutkit.pipeline.default_jobs`).
 
 A task that raises is a failed result (:func:`handoutkit.jobs.run_task`). A worker that dies (a signal,
 the out-of-memory killer) breaks the whole pool: every task that was started and had not finished is
@@ -28,10 +30,7 @@ from handoutkit.errors import Problem
 from handoutkit.jobs import Task, TaskResult, Workspace, WorkspaceSpec, init_worker, run_in_worker, run_task
 from handoutkit.model import Origin
 
-__all__ = ["TASKS_PER_WORKER", "Runner"]
-
-TASKS_PER_WORKER = 24
-"""Tasks a worker process runs before it is replaced by a fresh one."""
+__all__ = ["Runner"]
 
 Done = Callable[[int, TaskResult], None]
 
@@ -65,27 +64,24 @@ def _order(tasks: Sequence[Task]) -> list[int]:
 
 
 class Runner:
-    """Runs tasks with ``workers`` processes (1: in this process, with ``local``'s workspace); ``preload``:
-    modules worth importing before forking workers (the selected exporters')."""
+    """Runs tasks with ``workers`` processes (1: in this process, with ``local``'s workspace)."""
 
-    def __init__(
-        self, workers: int, spec: WorkspaceSpec, local: Callable[[], Workspace], preload: Sequence[str] = ()
-    ) -> None:
+    def __init__(self, workers: int, spec: WorkspaceSpec, local: Callable[[], Workspace]) -> None:
         self.workers = max(1, workers)
         self.spec = spec
         self._local_factory = local
         self._local: Workspace | None = None
         if "forkserver" in multiprocessing.get_all_start_methods():
             forkserver = multiprocessing.get_context("forkserver")
-            # Workers forked from a server that has imported the build already start warm (this applies
-            # to the first forkserver of the process only; later ones import in each worker).
-            forkserver.set_forkserver_preload(["handoutkit.jobs", *preload])
+            # Nothing is preloaded: on Python 3.11 the server imports its preload with its own sys.path,
+            # not the parent's (forkserver.main ignores its sys_path), so a preloaded handoutkit could be
+            # another copy (the installed one, or the one in the current folder) than the parent runs.
+            # Each worker imports after multiprocessing has given it the parent's sys.path.
+            forkserver.set_forkserver_preload([])
             self._context: multiprocessing.context.BaseContext = forkserver
         else:
             self._context = multiprocessing.get_context("spawn")
         self._pool: ProcessPoolExecutor | None = None
-        self._used = 0
-        """Tasks given to the current pool."""
         self._started: multiprocessing.queues.SimpleQueue[int] | None = None
 
     def run(self, tasks: Sequence[Task], done: Done) -> None:
@@ -97,21 +93,15 @@ class Runner:
             for index in order:
                 done(index, run_task(self._local, tasks[index]))
             return
-        size = self.workers * TASKS_PER_WORKER
-        while order:
-            if self._used >= size:
-                self.close()  # the next tasks get fresh workers
-            pending, order = order[: size - self._used], order[size - self._used :]
-            self._used += len(pending)
-            while pending:
-                pending = self._run_pool(tasks, pending, done)
+        pending = order
+        while pending:
+            pending = self._run_pool(tasks, pending, done)
 
     def close(self) -> None:
         """Stop the worker processes (the runner can still be used: they are started again)."""
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-        self._used = 0
 
     def _new_pool(self, workers: int) -> ProcessPoolExecutor:
         self._started = self._context.SimpleQueue()
@@ -129,13 +119,15 @@ class Runner:
     def _run_pool(self, tasks: Sequence[Task], pending: list[int], done: Done) -> list[int]:
         """Run ``pending`` in the shared pool; returns what is left to run after the pool broke ([] if not)."""
         if self._pool is None:
-            self._pool = self._new_pool(min(self.workers, len(pending)))
+            self._pool = self._new_pool(self.workers)
         futures: dict[Future[TaskResult], int] = {self._pool.submit(_run, i, tasks[i]): i for i in pending}
         finished: set[int] = set()
+        started: set[int] = set()
         broken = False
         waiting = set(futures)
         while waiting:
             ready, waiting = wait(waiting, return_when=FIRST_COMPLETED)
+            started |= self._drain_started()  # read as it comes: the pipe never fills up
             for future in ready:
                 index = futures[future]
                 try:
@@ -151,7 +143,7 @@ class Runner:
                 done(index, result)
         if not broken:
             return []
-        started = self._drain_started()
+        started |= self._drain_started()
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._pool = None
         lost = [i for i in pending if i not in finished]

@@ -4,10 +4,15 @@ and summary in the same order; a job whose worker process is killed fails alone.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from handoutkit.i18n.translate import Translation
+from handoutkit.languages import Language
+from handoutkit.pipeline import default_jobs
+from handoutkit.project import Project
 from tests.conftest import run_cli
 from tests.incremental_support import FORMATS, statuses, tree, two_handouts
 
@@ -66,3 +71,26 @@ def test_a_killed_worker_fails_its_job_alone(tmp_path: Path, monkeypatch: pytest
     assert {status for job, status in found.items() if job != ("other", "en", "killer") and job[2] != "*"} == {"built"}
     assert (project / "output/en/basic.kill").read_bytes() == b"basic"
     assert (project / "output/en/other.txt").is_file()
+
+
+def test_one_process_is_the_default() -> None:
+    """``make export`` and CI give no ``--jobs``: they build in one process, with no worker pool to hang."""
+    assert default_jobs() == 1
+
+
+def test_each_handout_is_translated_once_per_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plan's translation is handed to the render jobs and the collections: no job translates again."""
+    counted: Counter[tuple[str, str]] = Counter()
+    translate = Project.translate
+
+    def counting(self: Project, slug: str, language: Language) -> Translation:
+        if (slug, language.tag) not in self._translations:
+            counted[(slug, language.tag)] += 1
+        return translate(self, slug, language)
+
+    monkeypatch.setattr(Project, "translate", counting)
+    project = two_handouts(tmp_path / "project")
+    code, output = run_cli(project, "--format", f"{FORMATS},epub", "--jobs", "1")
+
+    assert code == 0, output
+    assert counted and set(counted.values()) == {1}
