@@ -38,7 +38,7 @@ LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:")
 """The link targets a handout may use: somewhere a reader can go from paper, a phone or an e-reader."""
 
 
-_PHONE = re.compile(r"^\+?[0-9][0-9 ().\-]{2,30}$")
+_PHONE = re.compile(r"^\+?[0-9(][0-9 ().\-]{2,30}$")
 _MAIL = re.compile(r"^[^\s@?&/:]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 _HOST = re.compile(r"^https?://(?P<host>[^/?#]*)")
 
@@ -51,7 +51,10 @@ def target_problem(target: str) -> str | None:
 
     if target.startswith("tel:"):
         number = unquote(target[4:])
-        return None if _PHONE.match(number) else "is not a phone number (digits, spaces, + ( ) - . only)"
+        digits = sum(c.isdigit() for c in number)
+        if _PHONE.match(number) and digits >= 3:
+            return None
+        return "is not a phone number (digits, spaces, + ( ) - . only)"
     if target.startswith("mailto:"):
         address = unquote(target[7:])
         return None if _MAIL.match(address) else "must be one plain email address (no ?cc=, ?bcc= or body)"

@@ -133,3 +133,10 @@ def test_a_bidi_override_in_an_svgs_text_is_refused_with_its_line() -> None:
         assert "line 2 of the SVG: its text holds U+202E RIGHT-TO-LEFT OVERRIDE" in str(refused)
     else:
         raise AssertionError("the SVG was accepted")
+
+
+def test_phone_numbers_as_people_write_them_are_accepted() -> None:
+    from handoutkit.inline import target_problem
+
+    for number in ("(503) 555-0147", "+1 555 0100", "+1 (555) 010-0199", "5035550147", "555.0100"):
+        assert target_problem(f"tel:{number}") is None, number
