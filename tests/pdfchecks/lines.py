@@ -54,6 +54,20 @@ def _space_width(lines: list[list[dict]]) -> float | None:
     return widths[len(widths) // 2] if widths else None
 
 
+def _ends_with_leader(line: list[dict], space: float, rtl: bool) -> bool:
+    """Whether ``line`` ends with a number set apart by a gap of several spaces (a contents entry's
+    leader and page number)."""
+    ordered = sorted(line, key=lambda c: c["x0"], reverse=rtl)
+    digits = 0
+    while digits < len(ordered) and ordered[-1 - digits]["text"].isdigit():
+        digits += 1
+    if digits == 0 or digits == len(ordered):
+        return False
+    number, before = ordered[-digits], ordered[-digits - 1]
+    gap = before["x0"] - number["x1"] if rtl else number["x0"] - before["x1"]
+    return gap > 3 * space
+
+
 def premature_break_failures(path: str | Path) -> list[str]:
     """Lines of a paragraph or list item (not its last on the page) after which the next line's first word,
     a space before it, would have ended within the paragraph's widest line."""
@@ -66,6 +80,8 @@ def premature_break_failures(path: str | Path) -> list[str]:
             continue
         rtl = _rtl([c for line in lines for c in line])
         inked = [_ink(line) for line in lines]
+        if _ends_with_leader(inked[-1], space, rtl):
+            continue  # a contents entry: its last word travels with its leader and page number
         ends = [c["x0"] if rtl else c["x1"] for line in inked for c in line]
         limit = min(ends) if rtl else max(ends)
         for line, following, after in zip(inked, lines[1:], inked[1:], strict=False):
