@@ -10,7 +10,8 @@ from pathlib import Path
 
 from lxml import html
 
-from exporters.web.home import HomeFile, HomeHandout, HomeRecord, home_page
+from exporters.web.home import HomeHandout, HomeRecord, home_page
+from handoutkit.exporter import SiteFile
 from handoutkit.languages import parse_language
 from handoutkit.project import Project
 
@@ -24,7 +25,7 @@ def _records() -> list[HomeRecord]:
         HomeRecord(
             parse_language(r["lang"]),
             HomeHandout(r["slug"], r["title"], r["title_lang"], r["reviewed"]),
-            tuple(HomeFile(**f) for f in r["files"]),
+            tuple(SiteFile(**f) for f in r["files"]),
         )
         for r in found
     ]

@@ -18,7 +18,8 @@ from typing import Any
 import pytest
 
 from exporters.web import WebExporter
-from exporters.web.home import HomeFile, HomeHandout, HomeRecord, home_page
+from exporters.web.home import HomeHandout, HomeRecord, home_page
+from handoutkit.exporter import SiteFile
 from handoutkit.project import Project
 from tests.browser_support import _tools
 
@@ -62,7 +63,7 @@ def write_site(project: Project, folder: Path) -> Site:
                 if asset.shared_path:
                     write(asset.shared_path, asset.data)
             handout = HomeHandout(doc.slug, doc.meta.title.text, doc.meta.title.lang, doc.review.reviewed)
-            records.append(HomeRecord(language, handout, (HomeFile(relative, "web", ".html"),)))
+            records.append(HomeRecord(language, handout, (SiteFile(relative, "web", ".html"),)))
         (collection,) = exporter.render_collection(docs, ctx)
         relative = f"{language.tag}/{project.config.collection_file_name}{collection.suffix}"
         pages[relative] = write(relative, collection.data)

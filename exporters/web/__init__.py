@@ -65,8 +65,7 @@ class WebExporter:
 
 
 def _home_record(record: SiteRecord) -> HomeRecord:
-    from exporters.web.home import HomeFile, HomeHandout, HomeRecord
+    from exporters.web.home import HomeHandout, HomeRecord
 
-    files = tuple(HomeFile(f.path, f.format, f.suffix, f.label, f.pages, f.note) for f in record.files)
     handout = HomeHandout(record.slug, record.title, record.title_lang, record.reviewed)
-    return HomeRecord(record.language, handout, files)
+    return HomeRecord(record.language, handout, tuple(record.files))

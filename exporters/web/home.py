@@ -4,7 +4,8 @@ e-book, text for screen readers, text messages) and the draft notice on a handou
 that language. Developer files (``*.json``) are left out.
 
 It is made from records of what the build wrote (its manifest), never by translating the documents
-again: :func:`home_page` takes one :class:`HomeRecord` per handout and language.
+again: :func:`home_page` takes one :class:`HomeRecord` per handout and language, its files as the manifest records them
+(:class:`handoutkit.exporter.SiteFile`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from exporters.web.messages import EBOOK, PDF, PDF_PAGES, SMS, TEXT, WEB_PAGE
 from exporters.web.shell import Shell, page_html
 from exporters.web.switcher import language_name
 from handoutkit.context import RenderContext
+from handoutkit.exporter import SiteFile
 from handoutkit.languages import Language
 from handoutkit.model import Origin, Text
 from handoutkit.notices import UNREVIEWED
@@ -25,7 +27,7 @@ from handoutkit.present.html import lang_attrs
 from handoutkit.present.phrases import Phrase
 from handoutkit.ui import UiText
 
-__all__ = ["HomeFile", "HomeHandout", "HomeRecord", "file_words", "home_page"]
+__all__ = ["HomeHandout", "HomeRecord", "file_words", "home_page"]
 
 _MEDIA_TYPES = {
     ".html": "text/html",
@@ -33,24 +35,6 @@ _MEDIA_TYPES = {
     ".epub": "application/epub+zip",
     ".txt": "text/plain",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class HomeFile:
-    """One file the build wrote for a handout in a language."""
-
-    path: str
-    """Relative to ``output/``, with ``/``: ``es/stage-4-lung-cancer.pdf``."""
-    format: str
-    """The exporter's name: ``pdf``."""
-    suffix: str
-    """``.pdf``, ``.sms.txt``."""
-    label: str = ""
-    """The exporter's own words for it (``label``/``suffix_labels``), for a format this page has none for."""
-    pages: int | None = None
-    """A PDF's number of pages, when the manifest knows it."""
-    note: str = ""
-    """What a reader should know before choosing it (its exporter's ``index_note``), in the source language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +56,10 @@ class HomeRecord:
 
     language: Language
     handout: HomeHandout
-    files: tuple[HomeFile, ...]
+    files: tuple[SiteFile, ...]
 
 
-def file_words(file: HomeFile, ui: UiText) -> tuple[str, str]:
+def file_words(file: SiteFile, ui: UiText) -> tuple[str, str]:
     """What ``file`` is for, in words of ``ui``'s language, and the language they are in."""
     match file.format, file.suffix:
         case "web", ".html":
@@ -95,7 +79,7 @@ def file_words(file: HomeFile, ui: UiText) -> tuple[str, str]:
     return ui(msgid), ui.lang(msgid)
 
 
-def _file_item(file: HomeFile, ui: UiText, section_lang: str) -> Markup:
+def _file_item(file: SiteFile, ui: UiText, section_lang: str) -> Markup:
     words, lang = file_words(file, ui)
     media = _MEDIA_TYPES.get("." + file.suffix.rsplit(".", 1)[-1], "")
     type_attr = Markup(' type="{}"').format(media) if media else Markup("")
