@@ -151,13 +151,6 @@ def _add_scale_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _inside_project_folders(project: Project, path: Path) -> bool:
-    """Whether ``path`` is (or is inside) the output, source or locales folder of ``project``."""
-    target = path.resolve()
-    folders = (project.output_dir, project.source_dir, project.locales_dir)
-    return any(target == f.resolve() or target.is_relative_to(f.resolve()) for f in folders)
-
-
 def _build_options(args: argparse.Namespace, out: TextIO) -> BuildOptions | None:
     """The build's options from the command line (None, with the error printed, when they are wrong)."""
     if args.shard_dirs and args.command != "merge":
@@ -226,7 +219,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             options = _build_options(args, out)
             if options is None:
                 return 2
-            if options.cache is not None and _inside_project_folders(project, options.cache):
+            if options.cache is not None and project.holds(options.cache):
                 print(
                     f"export.py: error: --cache: {options.cache} is inside the output, source or locales folder; "
                     "a cache is the build's own store: put it elsewhere",

@@ -176,6 +176,12 @@ class Project:
             assets=Assets(self.source_dir),
         )
 
+    def holds(self, path: Path) -> bool:
+        """Whether ``path`` is (or is inside) the project's output, source or locales folder: no place for
+        a store of the build's own, such as ``--cache``."""
+        target = path.resolve()
+        return any(target.is_relative_to(f.resolve()) for f in (self.output_dir, self.source_dir, self.locales_dir))
+
     def output_problem(self) -> Problem | None:
         """Why the output folder cannot take a build (None: it can), checked before anything is written.
 
