@@ -453,7 +453,7 @@ def _language(code: Any, keys: tuple[str, ...], error: Any) -> Language:
 
 def _string(value: Any, keys: tuple[str, ...], error: Any) -> str:
     if not isinstance(value, str):
-        raise error(keys, f"'{keys[-1]}' must be a string, not {excerpt(value)}")
+        raise error(keys, f"'{'.'.join(keys)}' must be a string, not {excerpt(value)}")
     return value
 
 

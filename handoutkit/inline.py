@@ -82,15 +82,18 @@ class _Parser(MarkdownIt):
 @cache
 def markdown_parser() -> MarkdownIt:
     """The CommonMark parser with front matter, ``{.attrs}`` and bracketed spans (``[words]{lang=en}``);
-    raw HTML is parsed so it can be refused."""
-    return _Parser("commonmark", {"html": True}).use(front_matter_plugin).use(attrs_plugin, spans=True)
+    raw HTML, tables and ``~~strikethrough~~`` are parsed so they can be refused (CommonMark alone would
+    print a table's pipes and the tildes as text)."""
+    parser = _Parser("commonmark", {"html": True}).use(front_matter_plugin).use(attrs_plugin, spans=True)
+    return parser.enable(["table", "strikethrough"])
 
 
 @cache
 def block_parser() -> MarkdownIt:
     """:func:`markdown_parser` without its inline pass: the blocks, each inline token holding its text
     unparsed (so its size can be checked before the inline parse, which can take quadratic time)."""
-    return markdown_parser().__class__("commonmark", {"html": True}).use(front_matter_plugin).disable("inline")
+    parser = _Parser("commonmark", {"html": True}).use(front_matter_plugin).enable(["table"])
+    return parser.disable("inline")
 
 
 @cache
@@ -126,8 +129,16 @@ def parse_inline(source: str, max_depth: int = DEFAULT_LIMITS.nesting) -> tuple[
     return _unread_spans(_convert(children or []))
 
 
+_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|!--.*?--)>", re.DOTALL)
+"""Something a person meant as an HTML tag or comment (``<b>``, ``</i>``, ``<br/>``, ``<!-- x -->``);
+``a < b`` and ``<5 days`` are text."""
+
+
 def parse_plain(source: str, max_depth: int = DEFAULT_LIMITS.nesting) -> tuple[Inline, ...]:
-    """Parse a plain-text unit: its text, with language spans; :class:`InlineError` for a bad span."""
+    """Parse a plain-text unit: its text, with language spans; :class:`InlineError` for a bad span or
+    for HTML markup (which a plain unit would print literally)."""
+    if (tag := _TAG.search(source)) is not None:
+        raise InlineError(f"raw HTML is not allowed (this text is printed as written): {excerpt(tag.group(0))}")
     if "]{" not in source:  # the common case, and the only one where nothing can be a span
         return _unread_spans((Text(source),)) if source else ()
     tokens = plain_parser().parseInline(source)
@@ -151,6 +162,9 @@ def _check_depth(children: Sequence[Token], max_depth: int) -> None:
 _UNREAD_SPAN = re.compile(r"\{\s*lang\s*=[^{}]*\}")
 """Span attributes left in the text: the span around them could not be read."""
 
+_REFERENCE_LINK = re.compile(r"\[[^\[\]]+\]\[[^\[\]]*\]")
+"""A reference-style link (``[words][label]``) left as text: handouts write links as ``[words](url)``."""
+
 
 def _unread_spans(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """``inlines``, unless some text still looks like a language span the parser could not read
@@ -160,6 +174,11 @@ def _unread_spans(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
         if isinstance(node, Text) and (found := _UNREAD_SPAN.search(node.text)):
             raise InlineError(
                 f"{excerpt(found.group(0))} could not be read as a language span: write [words]{{lang=xx}}"
+            )
+        if isinstance(node, Text) and (found := _REFERENCE_LINK.search(node.text)):
+            raise InlineError(
+                f"{excerpt(found.group(0))} looks like a reference-style link, which is printed as written: "
+                "write [words](https://...)"
             )
         if isinstance(node, Text) and (unsafe := find_unsafe(node.text)) is not None:
             raise InlineError(unsafe.describe())
@@ -222,6 +241,8 @@ def _convert(tokens: Sequence[Token]) -> tuple[Inline, ...]:
                 raise InlineError(f"code is not supported in handouts: {excerpt(token.content)}")
             case "image":
                 raise InlineError("an image must stand alone in its own paragraph")
+            case "s_open":
+                raise InlineError("strikethrough (~~text~~) is not supported: remove the words, or say what is meant")
             case other:
                 raise InlineError(f"unsupported inline Markdown ({other})")
     return _merge_text(stack[0][2])

@@ -24,7 +24,7 @@ import os
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from handoutkit.errors import Problem, ProblemError
@@ -32,6 +32,7 @@ from handoutkit.model import Image, Origin
 from handoutkit.project import Project
 from handoutkit.reader import SOURCE_DIR
 from handoutkit.selection import Selection
+from handoutkit.untrusted import excerpt
 from handoutkit.walk import iter_blocks
 from handoutkit.writer import WriteError, move_aside, remove_file, write_atomic
 
@@ -222,7 +223,7 @@ def plan_record(data: dict[str, Any]) -> PlanRecord:
         str(data["title"]),
         str(data["title_lang"]),
         bool(data["reviewed"]),
-        tuple((str(a["path"]), str(a["sha256"])) for a in data["assets"]),
+        tuple((_inside(a["path"]), str(a["sha256"])) for a in data["assets"]),
         str(data["source_title"]),
     )
 
@@ -274,6 +275,16 @@ def _digest_or_empty(path: Path) -> str:
         return ""
 
 
+def _inside(path: object) -> str:
+    """A path the manifest records, relative and inside its folder (``output/`` or the project); a
+    ValueError for any other (an absolute path, ``..``): the manifest is then not trusted at all."""
+    text = str(path)
+    parts = PurePosixPath(text).parts
+    if not text or text.startswith(("/", "\\")) or "\\" in text or ":" in text or ".." in parts:
+        raise ValueError(f"it lists a path outside its folder: {excerpt(text)}")
+    return text
+
+
 def read_manifest(output_dir: Path) -> tuple[Manifest, tuple[Problem, ...]]:
     """The manifest in ``output_dir`` (empty when there is none; a warning when it cannot be read)."""
     path = output_dir / MANIFEST
@@ -286,11 +297,11 @@ def read_manifest(output_dir: Path) -> tuple[Manifest, tuple[Problem, ...]]:
                 str(o["name"]),
                 str(o["lang"]),
                 str(o["format"]),
-                tuple((str(f["path"]), str(f["sha256"])) for f in o["files"]),
-                tuple((str(f["path"]), str(f["sha256"])) for f in o["inputs"]),
+                tuple((_inside(f["path"]), str(f["sha256"])) for f in o["files"]),
+                tuple((_inside(f["path"]), str(f["sha256"])) for f in o["inputs"]),
                 str(o.get("job", "")),
-                tuple((str(f["path"]), str(f["sha256"])) for f in o.get("shared", ())),
-                tuple((str(f["path"]), int(f["pages"])) for f in o.get("pages", ())),
+                tuple((_inside(f["path"]), str(f["sha256"])) for f in o.get("shared", ())),
+                tuple((_inside(f["path"]), int(f["pages"])) for f in o.get("pages", ())),
             )
             for o in data["outputs"]
         ]
@@ -302,7 +313,7 @@ def read_manifest(output_dir: Path) -> tuple[Manifest, tuple[Problem, ...]]:
                 str(u["format"]),
                 "failed" if u["status"] == "failed" else "skipped",
                 str(u["note"]),
-                tuple(str(p) for p in u["withdrawn"]),
+                tuple(_inside(p) for p in u["withdrawn"]),
             )
             for u in data["unavailable"]
         ]

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -166,7 +167,15 @@ def _checked_tree(text: str, path: str, limits: Limits, problems: list[Problem])
             )
     if len(found) > len(problems):
         raise ProblemError(found)
-    tokens = markdown_parser().parse(text)
+    env: dict[str, Any] = {}
+    tokens = markdown_parser().parse(text, env)
+    for label, definition in sorted(env.get("references", {}).items(), key=lambda item: item[1].get("map", [0])):
+        line = int(definition.get("map", [0])[0]) + 1
+        message = (
+            f"a link reference definition ({excerpt(label.lower())}) is not supported: write the link "
+            "where it is used, [words](https://...) (a translation could not keep a reference to it)"
+        )
+        found.append(Problem("source", Origin(path, line), message))
     for token in tokens:
         if token.type == "inline" and deepest_inline(token.children or []) > limits.nesting:
             line = token.map[0] + 1 if token.map else 0

@@ -228,6 +228,20 @@ def test_placeholder_without_a_configured_value_is_an_error() -> None:
     assert "phone" in problems[0].message
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Llame a {{organization}} al {phone}.",  # doubled braces send "{organization}" as written
+        "Llame a {organization al {phone}.",  # an unclosed placeholder
+        "Llame a organization} al {phone}.",
+    ],
+)
+def test_a_brace_that_would_reach_the_patient_is_an_error_naming_the_catalog_line(text: str) -> None:
+    [problem] = SmsExporter().check(spanish((text, SPANISH_SMS[1])), context())
+    assert (problem.kind, problem.origin) == ("sms-text", Origin(PO, 25))
+    assert "brace" in problem.message and "{organization}" in problem.message
+
+
 def test_message_with_a_blank_line_is_an_error() -> None:
     doc = spanish(("Primera línea.\n\nSegunda línea.", SPANISH_SMS[1]))
     [problem] = SmsExporter().check(doc, context())

@@ -147,6 +147,12 @@ def _text_problems(text: str, values: dict[str, str], lang: str) -> list[str]:
             found.append(f"unknown placeholder {{{name}}} in an SMS message (use {{organization}} or {{phone}})")
         elif not values[name]:
             found.append(f"SMS message uses {{{name}}} but the configuration gives no organization {name} for {lang}")
+    rest = _FIELD.sub(lambda m: "" if m.group(1) is not None else m.group(0), text)
+    if "{" in rest or "}" in rest:
+        found.append(
+            f"SMS message in {lang} would send a brace ('{{{{', '}}}}' or an unclosed '{{'): "
+            "write a placeholder as {organization} or {phone}"
+        )
     if not text.strip():
         found.append(f"SMS message in {lang} is empty")
     if _BLANK_LINE.search(text):

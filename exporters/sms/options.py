@@ -19,7 +19,11 @@ def _link_placeholders(template: str) -> str | None:
     if not re.fullmatch(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/\S*)?", template):
         return "must be an https:// web address (with no spaces), or empty for no link"
     unknown = sorted(set(_LINK_FIELD.findall(template)) - {"lang", "slug", "id"})
-    return f"may use only {{id}}, {{lang}} and {{slug}}, not {unknown}" if unknown else None
+    if unknown:
+        return f"may use only {{id}}, {{lang}} and {{slug}}, not {unknown}"
+    if "{" in _LINK_FIELD.sub("", template) or "}" in _LINK_FIELD.sub("", template):
+        return "has a '{' or '}' that is not part of {id}, {lang} or {slug}"
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,6 +60,8 @@ Limits, documented so translators and reviewers know what to keep:
 
 from __future__ import annotations
 
+import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
@@ -91,6 +93,7 @@ def meaning_problems(
     codes, web and e-mail addresses, and do-not-translate terms."""
     want, have = facts(source, source_lang, terms), facts(translation, lang, terms)
     problems = _number_problems(list(want.numbers), list(have.numbers))
+    problems += _special_digit_problems(source, translation)
     for noun, wanted, found in (
         ("phone number", want.phones, have.phones),
         ("code", want.codes, have.codes),
@@ -102,6 +105,25 @@ def meaning_problems(
     for term, count in want.terms:
         problems += _term_problem(term, count, counts.get(id(term), 0), lang)
     return problems
+
+
+def _special_digit_problems(source: str, translation: str) -> list[str]:
+    """Number characters that are not digits (superscripts ``⁰``, subscripts, fractions ``½``, circled
+    numbers) in the translation and not in the source: "4⁰" reads as 4 to the facts and as 40 or 4° to a
+    person, so each is a problem."""
+    kept = Counter(c for c in source if unicodedata.category(c) == "No")
+    added = [c for c in translation if unicodedata.category(c) == "No" and not _take_one(kept, c)]
+    if not added:
+        return []
+    shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in dict.fromkeys(added))
+    return [f"the number characters {shown} are not in the source: write numbers with the digits the source uses"]
+
+
+def _take_one(counts: Counter[str], char: str) -> bool:
+    if counts[char] > 0:
+        counts[char] -= 1
+        return True
+    return False
 
 
 _T = TypeVar("_T")

@@ -1,0 +1,135 @@
+"""Markup a reader or a patient would see as written (issue 12): Markdown that CommonMark leaves as
+text (tables, ``~~strikethrough~~``, reference-style links), HTML typed into a plain unit, braces left
+in a template, number characters that are not digits, and a manifest that points outside its folder.
+Each is an error with file and line (or a warning that trusts nothing), never printed literally."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from exporters.pdf.options import PdfOptions
+from exporters.sms.options import SmsOptions
+from handoutkit.config import load_config
+from handoutkit.errors import ConfigError, ProblemError
+from handoutkit.i18n.meaning import meaning_problems
+from handoutkit.model import Document, plain_text
+from handoutkit.published import MANIFEST, read_manifest
+from handoutkit.reader import read_document
+from tests.conftest import run_cli
+
+MARKUP = Path(__file__).parent / "data" / "hostile" / "markup"
+SCHEMAS: dict[str, type | None] = {"pdf": PdfOptions, "sms": SmsOptions}
+
+
+def source_problems(slug: str) -> list[str]:
+    with pytest.raises(ProblemError) as raised:
+        read_document(MARKUP, slug, "en")
+    return [str(problem) for problem in raised.value.problems]
+
+
+def config_error(name: str, tmp_path: Path) -> str:
+    shutil.copy(MARKUP / "config" / name, tmp_path / "handoutkit.toml")
+    with pytest.raises(ConfigError) as raised:
+        load_config(tmp_path, SCHEMAS)
+    return str(raised.value)
+
+
+# ---------------------------------------------------------------- Markdown that CommonMark prints as text
+
+
+@pytest.mark.parametrize(
+    ("slug", "expected"),
+    [
+        ("table", "source/table.md:10: error: tables are not supported in handouts"),
+        ("strikethrough", "source/strikethrough.md:8: error: strikethrough (~~text~~) is not supported"),
+        ("reference-definition", "source/reference-definition.md:10: error: a link reference definition ('guide')"),
+        ("reference-link-text", "source/reference-link-text.md:8: error: '[the guide][guide]' looks like a reference"),
+        ("html-in-title", "source/html-in-title.md:2: error: raw HTML is not allowed (this text is printed as"),
+        ("comment-in-summary", "source/comment-in-summary.md:3: error: raw HTML is not allowed"),
+    ],
+)
+def test_markup_that_would_print_as_written_is_an_error_with_its_line(slug: str, expected: str) -> None:
+    [problem] = source_problems(slug)
+    assert problem.startswith(expected)
+
+
+def test_angle_brackets_and_pipes_in_plain_words_are_text() -> None:
+    doc: Document = read_document(MARKUP, "angle-brackets-are-text", "en")
+    assert plain_text(doc.meta.title.inlines) == "Pain for <5 days and a < b"
+
+
+def test_a_table_in_a_translation_is_refused_like_one_in_the_source() -> None:
+    """A msgstr is parsed inline: a table's pipes cannot become a table there, and stay words."""
+    from handoutkit.inline import parse_inline
+
+    assert plain_text(parse_inline("| a | b |")) == "| a | b |"
+
+
+# ---------------------------------------------------------------- templates
+
+
+def test_a_link_template_with_an_unclosed_field_is_a_configuration_error(tmp_path: Path) -> None:
+    message = config_error("unclosed-link-template.toml", tmp_path)
+    assert message.startswith("handoutkit.toml:2: error: sms link_template: ")
+    assert "'{' or '}' that is not part of {id}, {lang} or {slug}" in message
+
+
+def test_an_inline_table_error_names_the_whole_key_path(tmp_path: Path) -> None:
+    message = config_error("nested-language-table.toml", tmp_path)
+    assert message.startswith("handoutkit.toml:2: error: 'language.es.organization.phone' must be a string")
+
+
+# ---------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize(
+    ("translation", "character"),
+    [
+        ("Cerca del 4⁰% de las personas.", "⁰ (U+2070)"),
+        ("Cerca del 40% de las personas, ½ de ellas.", "½ (U+00BD)"),
+        ("Cerca del 40% de las personas ①.", "① (U+2460)"),
+    ],
+)
+def test_number_characters_that_are_not_digits_are_a_meaning_problem(translation: str, character: str) -> None:
+    problems = meaning_problems("About 40% of people.", translation, "en", "es")
+    assert any(character in p and "not in the source" in p for p in problems)
+
+
+def test_a_superscript_the_source_has_is_kept_without_a_problem() -> None:
+    assert meaning_problems("A dose of 2 mg/m² a day.", "Una dosis de 2 mg/m² al día.", "en", "es") == []
+
+
+# ---------------------------------------------------------------- the manifest
+
+
+@pytest.mark.parametrize("path", ["../../victim.txt", "/etc/passwd", "en/../../x.txt", "C:\\x.txt"])
+def test_a_manifest_listing_a_path_outside_its_folder_is_not_trusted(path: str, tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    output.mkdir()
+    entry = {"name": "x", "lang": "en", "format": "text", "files": [{"path": path, "sha256": "0" * 64}], "inputs": []}
+    (output / MANIFEST).write_text(json.dumps({"outputs": [entry], "unavailable": []}), "utf-8")
+    manifest, [warning] = read_manifest(output)
+    assert manifest.outputs == {}
+    assert "lists a path outside its folder" in str(warning) and str(warning).startswith(f"output/{MANIFEST}")
+
+
+def test_a_build_after_a_tampered_manifest_touches_nothing_outside_output(
+    project_copy: Callable[..., Path], tmp_path: Path
+) -> None:
+    project = project_copy("basic")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", "utf-8")
+    assert run_cli(project, "--format", "text")[0] == 0
+    manifest = project / "output" / MANIFEST
+    data = json.loads(manifest.read_text("utf-8"))
+    data["outputs"][0]["files"][0]["path"] = "../../victim.txt"
+    manifest.write_text(json.dumps(data), "utf-8")
+    code, out = run_cli(project, "--format", "text")
+    assert code == 0, out  # the outputs are built again; the manifest's word is simply not taken
+    assert "lists a path outside its folder" in out
+    assert victim.read_text("utf-8") == "keep me"
