@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from handoutkit.errors import Problem, ProblemError
+from handoutkit.files import read_input
 from handoutkit.gate import Decision, DocumentPlan, FormatVerdict, document_plan, format_verdict, language_gate
 from handoutkit.i18n.conventions import line_break_problems, plural_forms_problems
 from handoutkit.i18n.messages import required_ui_msgids
@@ -112,8 +113,12 @@ def _msgfmt_findings(
             if not path.is_file():
                 continue
             display = project.display(path)
+            try:  # a catalog refused here (a link out of the project, too large) is reported by its reading
+                data = read_input(path, display, root=project.root, limit=project.config.limits.catalog_bytes)
+            except ProblemError:
+                continue
             mine = [p for p in ours if p.origin.path == display]
-            found.extend(_new_findings(mine, msgfmt_problems(path, display)))
+            found.extend(_new_findings(mine, msgfmt_problems(data, display)))
     return found
 
 

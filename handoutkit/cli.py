@@ -171,6 +171,9 @@ def _build_options(args: argparse.Namespace, out: TextIO) -> BuildOptions | None
     except ShardError as error:
         print(f"export.py: error: {error}", file=out)
         return None
+    if args.cache is not None and args.cache.exists() and not args.cache.is_dir():
+        print(f"export.py: error: --cache: {args.cache} is not a folder", file=out)
+        return None
     return BuildOptions(
         jobs=jobs,
         force=args.force,
@@ -305,6 +308,10 @@ def _review(project: Project, args: argparse.Namespace, out: TextIO) -> int:
             print(problem, file=out)
         print("review: not recorded", file=out)
         return 1
+    except WriteError as error:
+        print(Problem("write", Origin(error.shown, 0), error.reason), file=out)
+        print("review: not recorded", file=out)
+        return 1
     for note in record.notes:
         print(note, file=out)
     what = "source" if language == project.config.source_language else f"{language.tag} translation"
@@ -437,11 +444,10 @@ def _build(
             print(f"          {problem}", file=out)
     for withdrawal in report.withdrawn:
         moved = ", ".join(project.display(project.output_dir / old) for old, _ in withdrawal.moved)
-        print(
-            f"  withdrawn {withdrawal.lang} {withdrawal.name} {withdrawal.format}: {moved} ({withdrawal.note}); "
-            f"moved to {project.display(project.output_dir / WITHDRAWN_DIR)}/",
-            file=out,
-        )
-    if not report.ok or index_failed:
+        kept = all(aside for _, aside in withdrawal.moved)
+        where = f"moved to {project.display(project.output_dir / WITHDRAWN_DIR)}/" if kept else "removed"
+        label = f"{withdrawal.lang} {withdrawal.name} {withdrawal.format}"
+        print(f"  withdrawn {label}: {moved} ({withdrawal.note}); {where}", file=out)
+    if not report.ok or index_failed or any(w.severity == "error" for w in report.warnings):
         return 1
     return 1 if fail_on_skip and skipped else 0

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from handoutkit.errors import Problem
+from handoutkit.inline import target_problem
 from handoutkit.limits import DEFAULT_LIMITS, Limits
 from handoutkit.model import Origin
 from handoutkit.review import DIGEST, is_future
@@ -337,5 +338,8 @@ def _reference(item: Any, line: int, problem: Any) -> RawReference | None:
         return None
     if link is not None and (not isinstance(link, str) or not link.startswith(("https://", "http://"))):
         problem(line, f"a reference link must be an http(s) address, not {excerpt(link)}")
+        return None
+    if link is not None and (why := target_problem(link)) is not None:
+        problem(line, f"reference link {excerpt(link)} {why}")
         return None
     return RawReference(text.strip(), link, line)

@@ -49,6 +49,8 @@ def target_problem(target: str) -> str | None:
     before its host (``https://bank@evil.example``)."""
     from urllib.parse import unquote
 
+    if (unsafe := find_unsafe(unquote(target), allow="")) is not None:
+        return f"holds, once its %-escapes are decoded, {unsafe.describe()}"
     if target.startswith("tel:"):
         number = unquote(target[4:])
         digits = sum(c.isdigit() for c in number)

@@ -369,6 +369,7 @@ def reconcile(
     for plan in plans:
         manifest.documents[plan.pair] = plan
     withdrawals: list[Withdrawal] = []
+    kept_aside_failed: list[WriteError] = []
     collection = project.config.collection_file_name
 
     def withdraw(old: Published, paths: Iterable[tuple[str, str]], note: str) -> tuple[str, ...]:
@@ -390,13 +391,27 @@ def reconcile(
             aside = f"{WITHDRAWN_DIR}/{relative}"
             try:
                 move_aside(path, output / aside, inside=output)
-            except WriteError as error:  # one output that cannot be moved aside does not stop the others
-                problems.append(Problem("withdraw", Origin(error.shown, 0), f"could not be withdrawn: {error.reason}"))
-                continue
+            except WriteError as error:
+                # No copy can be kept aside: the stale file is removed all the same, so that it is not
+                # published; one output that cannot be withdrawn does not stop the others.
+                try:
+                    remove_file(path, inside=output)
+                except WriteError as failure:
+                    message = f"could not be withdrawn ({failure.reason}): it no longer matches its sources"
+                    problems.append(Problem("withdraw", Origin(project.display(path), 0), message))
+                    continue
+                if not kept_aside_failed:
+                    kept_aside_failed.append(error)
+                    message = (
+                        f"no copy of a withdrawn output could be kept ({error.shown}: {error.reason}); "
+                        f"stale outputs were removed from {project.display(output)}/ instead"
+                    )
+                    problems.append(Problem("withdraw", Origin(project.display(output / WITHDRAWN_DIR), 0), message))
+                aside = ""
             moved.append((relative, aside))
         if moved:
             withdrawals.append(Withdrawal(old.name, old.lang, old.format, tuple(moved), note))
-        return tuple(aside for _, aside in moved)
+        return tuple(aside for _, aside in moved if aside)
 
     touched: set[Key] = set()
     for result in results:
@@ -416,8 +431,11 @@ def reconcile(
             )
             manifest.unavailable.pop(key, None)
             for relative, _ in files:
+                earlier_copy = output / WITHDRAWN_DIR / relative
+                if not earlier_copy.resolve().is_relative_to(output.resolve()):
+                    continue  # a link out of output/: nothing of ours is there (withdrawing says so)
                 try:
-                    remove_file(output / WITHDRAWN_DIR / relative, inside=output)
+                    remove_file(earlier_copy, inside=output)
                 except WriteError as error:
                     problems.append(Problem("withdraw", Origin(error.shown, 0), error.reason, "warning"))
             if old is not None:

@@ -116,7 +116,7 @@ def read_text(
     )  # fmt: skip
     if size is not None:
         raise ProblemError([size])
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")  # a byte-order mark (or two)
     text = unicodedata.normalize("NFC", text)
     refused = unsafe_problems(text, path, "character")
     if refused:  # reported once, at their lines; the rest of the file is still read, without them

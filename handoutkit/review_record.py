@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from handoutkit.model import Origin
 from handoutkit.project import Project
 from handoutkit.reader import read_document
 from handoutkit.review import digest, is_future, source_covered, source_state, translation_state
+from handoutkit.untrusted import excerpt, find_unsafe
 from handoutkit.writer import write_atomic
 
 __all__ = ["ReviewRecord", "record_review", "set_front_matter_fields", "set_header_fields"]
@@ -55,6 +58,10 @@ def record_review(
     by = " ".join(by.split())
     if not by:
         raise ProblemError.single("review", where, "--by: name the reviewer (and their credential)")
+    if (unsafe := find_unsafe(by, allow="")) is not None:
+        raise ProblemError.single("review", where, f"--by: {unsafe.describe()}")
+    if len(by) > _MAX_NAME:
+        raise ProblemError.single("review", where, f"--by: {excerpt(by)} is longer than {_MAX_NAME} characters")
     if is_future(on, today):
         raise ProblemError.single("review", where, f"--on {on.isoformat()} is in the future")
     if doc.meta.updated is not None and on < doc.meta.updated:
@@ -68,12 +75,14 @@ def record_review(
             "reviewed_on": on.isoformat(),
             "reviewed_digest": f'"{digest(source_covered(doc))}"',
         }
-        text = read_input(path, doc.path, root=project.root).decode("utf-8")
+        original = read_input(path, doc.path, root=project.root)
+        text = original.decode("utf-8")
         if write_atomic(path, set_front_matter_fields(text, fields, doc.path).encode("utf-8"), inside=project.root):
             record.written = path
-        review = read_document(project.root, slug, doc.source_lang, today, project.config.limits).review
-        if not review.source_reviewed:
-            raise ProblemError.single("review", where, f"the recorded review does not hold: {source_state(review)}")
+        with _restored_unless_held(path, original, project.root):
+            review = read_document(project.root, slug, doc.source_lang, today, project.config.limits).review
+            if not review.source_reviewed:
+                raise ProblemError.single("review", where, f"the recorded review does not hold: {source_state(review)}")
         return record
 
     catalog = project.catalog(language, slug)
@@ -96,12 +105,14 @@ def record_review(
         raise ProblemError.single(
             "review", Origin(catalog.display, 0), f"--by {by!r} cannot be written in the catalog's charset {charset}"
         ) from None
-    if write_atomic(catalog.path, data, inside=project.locales_dir):
+    if write_atomic(catalog.path, data, inside=project.root):
         record.written = catalog.path
-    review = translation_review(doc, read_catalog(catalog.path, catalog.display, today, project.config.limits), 0)
-    if not review.translation_reviewed:
-        state = translation_state(review)
-        raise ProblemError.single("review", Origin(catalog.display, 0), f"the recorded review does not hold: {state}")
+    with _restored_unless_held(catalog.path, raw, project.root):
+        review = translation_review(doc, read_catalog(catalog.path, catalog.display, today, project.config.limits), 0)
+        if not review.translation_reviewed:
+            state = translation_state(review)
+            message = f"the recorded review does not hold: {state}"
+            raise ProblemError.single("review", Origin(catalog.display, 0), message)
     fallback = translation.coverage.total - translation.coverage.translated
     if fallback:
         record.notes.append(
@@ -117,6 +128,21 @@ def record_review(
     return record
 
 
+_MAX_NAME = 200
+"""The longest reviewer name and credential ``--by`` takes."""
+
+
+@contextmanager
+def _restored_unless_held(path: Path, original: bytes, inside: Path) -> Iterator[None]:
+    """Put ``original`` back in ``path`` when the block raises: a review that is "not recorded" leaves
+    the file as it was."""
+    try:
+        yield
+    except BaseException:
+        write_atomic(path, original, inside=inside)
+        raise
+
+
 def _eol(lines: list[str]) -> str:
     return "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
 
@@ -127,7 +153,7 @@ def set_front_matter_fields(text: str, fields: dict[str, str], path: str) -> str
     or at the end of the front matter. Every other line is kept as it is."""
     lines = text.splitlines(keepends=True)
     eol = _eol(lines)
-    if not lines or lines[0].removeprefix("\ufeff").rstrip("\r\n") != "---":
+    if not lines or lines[0].lstrip("\ufeff").rstrip("\r\n") != "---":
         raise ProblemError.single("front-matter", Origin(path, 1), "a handout starts with front matter ('---')")
     after: int | None = None
     for key, value in fields.items():

@@ -6,12 +6,16 @@ Refused, because they corrupt an output or change what a reader sees without bei
 - control characters (C0, DEL, C1), except tab and newline where the caller allows them: a NUL makes the
   EPUB's XHTML not well-formed, an ESC starts a terminal sequence in text and SMS outputs;
 - lone surrogates and noncharacters: not characters, so no encoder can write them;
-- bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): the presentation layer
-  isolates right-to-left runs itself; typed by hand they can show a phone number reversed;
-- invisible characters that split or join words (zero-width space, word joiner, invisible operators,
-  U+FEFF inside text, U+180E), line and paragraph separators, and tag characters outside a flag emoji;
-- zero-width joiners and non-joiners (U+200C, U+200D), except between two letters of a script that shapes
-  with them (Arabic, Syriac, Indic, Tibetan, Myanmar, Khmer, Mongolian...) or between two emoji.
+- bidirectional embeddings, overrides, isolates and marks (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F,
+  U+061C): the presentation layer isolates right-to-left runs itself; typed by hand they can show a phone
+  number reversed ("call \u200f911 / 112\u200f" displays as "call 112 / 911");
+- invisible characters that split or join words or hide text: every other format character (zero-width
+  space, word joiner, invisible operators, soft hyphen, U+FEFF inside text, interlinear annotations, the
+  Arabic number signs...), the default-ignorable fillers that draw nothing (U+034F, Hangul fillers), line
+  and paragraph separators, and tag characters outside a flag emoji;
+- zero-width joiners and non-joiners (U+200C, U+200D), except between two letters (or marks) of a script
+  that shapes with them (Arabic, Syriac, Indic, Tibetan, Myanmar, Khmer, Mongolian...; never between
+  digits) or between two emoji.
 
 :func:`excerpt` is the one way a message quotes input: short, and escaped.
 """
@@ -27,8 +31,15 @@ from handoutkit.model import Origin
 
 __all__ = ["Unsafe", "excerpt", "find_unsafe", "line_of", "replace_unsafe", "unsafe_problem", "unsafe_problems"]
 
-_BIDI = "\u202a-\u202e\u2066-\u2069"
-_INVISIBLE = "\u200b\u2060-\u2064\ufeff\u180e\u2028\u2029"
+_BIDI = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+_INVISIBLE = (
+    # Every format character (general category Cf) but the joiners, the bidirectional ones and the tags
+    # (each handled on its own), then the default-ignorable letters and marks that draw nothing.
+    "\u00ad\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u2060-\u2064\u206a-\u206f\ufeff"
+    "\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0"
+    "\u2028\u2029"
+)
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
     f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17)
 )
@@ -100,6 +111,11 @@ def _in(char: str, ranges: tuple[tuple[int, int], ...]) -> bool:
     return any(low <= code <= high for low, high in ranges)
 
 
+def _joins(char: str) -> bool:
+    """Whether ``char`` is a letter or a mark of a script that shapes with joiners (digits never join)."""
+    return bool(char) and _in(char, _JOINING_SCRIPTS) and unicodedata.category(char)[0] in "LM"
+
+
 def _reason(text: str, index: int) -> str | None:
     """Why the character at ``index`` is refused, or None when its context allows it."""
     char = text[index]
@@ -107,7 +123,7 @@ def _reason(text: str, index: int) -> str | None:
     if char in _JOINERS:
         before = text[index - 1] if index else ""
         after = text[index + 1] if index + 1 < len(text) else ""
-        if before and after and _in(before, _JOINING_SCRIPTS) and _in(after, _JOINING_SCRIPTS):
+        if _joins(before) and _joins(after):
             return None
         if char == "\u200d" and before and after and _in(before, _EMOJI) and _in(after, _EMOJI):
             return None
@@ -122,7 +138,7 @@ def _reason(text: str, index: int) -> str | None:
         return "control characters corrupt outputs (write plain text; a new line is a line break)"
     if 0xD800 <= code <= 0xDFFF:
         return "half of a surrogate pair is not a character (the text was decoded wrongly)"
-    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+    if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069 or code in (0x200E, 0x200F, 0x061C):
         return "right-to-left runs are isolated automatically, and a phrase's language is marked with [words]{lang=xx}"
     if code in (0x2028, 0x2029):
         return "a line or paragraph separator: use a new line"

@@ -194,18 +194,20 @@ def _reason(error: OSError) -> str:
 
 def _shown(path: Path, inside: Path) -> str:
     """``path`` as messages show it: from the folder ``inside`` (``output/en/a.txt``)."""
-    root = inside.resolve()
-    try:
-        return (Path(root.name) / path.relative_to(root)).as_posix()
-    except ValueError:
-        return str(path)
+    for root, where in ((inside.resolve(), path), (inside.absolute(), path.absolute())):
+        try:
+            return (Path(root.name) / where.relative_to(root)).as_posix()
+        except ValueError:
+            continue
+    return str(path)
 
 
 def _confined(path: Path, inside: Path) -> Path:
     root = inside.resolve()
     target = path.resolve()
     if not target.is_relative_to(root):
-        raise WriteError(str(path), f"refused: it is outside {inside}")
+        reason = f"refused: it leads outside {inside.absolute().name}/ (through a symbolic link, or '..')"
+        raise WriteError(_shown(path, inside), reason)
     return target
 
 

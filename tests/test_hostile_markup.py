@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from exporters.pdf.options import PdfOptions
 from exporters.sms.options import SmsOptions
 from handoutkit.config import load_config
 from handoutkit.errors import ConfigError, ProblemError
+from handoutkit.i18n.conventions import plural_forms_problems
 from handoutkit.i18n.meaning import meaning_problems
+from handoutkit.i18n.po import read_catalog
 from handoutkit.model import Document, plain_text
 from handoutkit.published import MANIFEST, read_manifest
 from handoutkit.reader import read_document
@@ -133,3 +136,88 @@ def test_a_build_after_a_tampered_manifest_touches_nothing_outside_output(
     assert code == 0, out  # the outputs are built again; the manifest's word is simply not taken
     assert "lists a path outside its folder" in out
     assert victim.read_text("utf-8") == "keep me"
+
+
+# ---------------------------------------------------------------- invisible characters and hidden addresses
+
+
+@pytest.mark.parametrize(
+    ("slug", "expected"),
+    [
+        (
+            "escaped-control-in-mailto",
+            "source/escaped-control-in-mailto.md:8: error: link target 'mailto:a%1B%5B31m%E2%80%AEmoc@rbc.exampl'... "
+            "(41 characters) holds, once its %-escapes are decoded, U+001B",
+        ),
+        ("right-to-left-mark", "source/right-to-left-mark.md:8: error: U+200F RIGHT-TO-LEFT MARK is not allowed"),
+        ("soft-hyphen", "source/soft-hyphen.md:8: error: U+00AD SOFT HYPHEN is not allowed"),
+        ("interlinear-annotation", "source/interlinear-annotation.md:8: error: U+FFF9 INTERLINEAR ANNOTATION ANCHOR"),
+        (
+            "reference-with-user-name",
+            "source/reference-with-user-name.md:5: error: reference link 'https://www.cancer.net@evil.example/' "
+            "must name a host (and no user name before it)",
+        ),
+    ],
+)
+def test_what_a_reader_cannot_see_is_an_error_with_its_line(slug: str, expected: str) -> None:
+    problems = source_problems(slug)
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_every_format_character_is_refused_outside_the_joiners_context() -> None:
+    from handoutkit.untrusted import find_unsafe
+
+    accepted = [
+        f"U+{code:04X}"
+        for code in range(0x110000)
+        if unicodedata.category(chr(code)) == "Cf" and find_unsafe(f"ab{chr(code)}cd") is None
+    ]
+    assert accepted == []
+
+
+def test_a_joiner_between_arabic_digits_is_refused_and_between_arabic_letters_kept() -> None:
+    from handoutkit.untrusted import find_unsafe
+
+    assert find_unsafe("١\u200d٨") is not None
+    assert find_unsafe("عر\u200dب") is None
+
+
+def test_a_handout_with_two_byte_order_marks_reads_like_one_without() -> None:
+    assert plain_text(read_document(MARKUP, "two-byte-order-marks", "en").meta.title.inlines) == "A handout"
+
+
+# ---------------------------------------------------------------- catalogs
+
+
+def test_an_obsolete_entry_repeating_an_active_msgid_is_the_error_msgfmt_makes_it() -> None:
+    with pytest.raises(ProblemError) as raised:
+        read_catalog(MARKUP / "catalogs" / "obsolete-duplicate.po", "locales/es/LC_MESSAGES/x.po")
+    [problem] = [str(p) for p in raised.value.problems]
+    assert problem.startswith("locales/es/LC_MESSAGES/x.po:10: error: an obsolete entry (#~) and another entry")
+    assert "(lines 7 and 10)" in problem
+
+
+def test_a_long_plural_forms_value_is_quoted_short() -> None:
+    catalog = read_catalog(MARKUP / "catalogs" / "long-plural-forms.po", "locales/es/LC_MESSAGES/x.po")
+    [problem] = plural_forms_problems(catalog, "es")
+    assert "Plural-Forms is not valid" in problem.message and len(problem.message) < 300
+
+
+@pytest.mark.parametrize(
+    ("translation", "what"),
+    [("## Primera parte", "a heading's #"), ("Primera parte:\n\n- uno\n- dos", "a list item's marker")],
+)
+def test_block_markdown_typed_into_a_translation_is_rejected_at_its_line(
+    project_copy: Callable[..., Path], translation: str, what: str
+) -> None:
+    project = project_copy("basic")
+    catalog = project / "locales" / "es" / "LC_MESSAGES" / "basic.po"
+    text = catalog.read_text("utf-8")
+    line = text.splitlines().index('msgstr "Primera parte"') + 1
+    escaped = translation.replace("\n", "\\n")
+    catalog.write_text(text.replace('msgstr "Primera parte"', f'msgstr "{escaped}"'), "utf-8")
+    code, out = run_cli(project, "--lang", "es", "--format", "text", "--min-coverage", "50")
+    assert code == 0, out
+    assert f"locales/es/LC_MESSAGES/basic.po:{line}: warning: translation rejected: {what}" in out
+    printed = (project / "output" / "es" / "basic.txt").read_text("utf-8")
+    assert "##" not in printed and "- uno" not in printed and "First part" in printed

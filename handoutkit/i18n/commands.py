@@ -11,6 +11,7 @@ import polib
 
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.exporter import CatalogHints
+from handoutkit.files import read_input
 from handoutkit.i18n.conventions import line_break_problems, plural_forms_problems
 from handoutkit.i18n.merge import EntryHint, merge_catalog, new_catalog, template
 from handoutkit.i18n.messages import CatalogMessage, document_messages, ui_catalog_messages, ui_messages_of
@@ -21,7 +22,7 @@ from handoutkit.model import Origin
 from handoutkit.project import Project
 from handoutkit.registry import Registered
 from handoutkit.ui import UI_DOMAIN
-from handoutkit.writer import write_atomic
+from handoutkit.writer import WriteError, write_atomic
 
 __all__ = ["CatalogReport", "compile_catalogs", "domains", "entry_hint", "extract", "init_language", "update"]
 
@@ -50,10 +51,19 @@ def _now() -> dt.datetime:
 
 
 def _save(project: Project, path: Path, po: polib.POFile, report: CatalogReport) -> None:
-    if write_atomic(path, format_po(po).encode("utf-8"), inside=project.locales_dir):
-        report.written.append(path)
-    else:
-        report.unchanged.append(path)
+    """Write one catalog or template; a refused or failed write is a problem of that file alone."""
+    _put(project, path, format_po(po).encode("utf-8"), report)
+
+
+def _put(project: Project, path: Path, data: bytes, report: CatalogReport) -> None:
+    # Confined to the project, not to locales/: a locales/ that is a link out of the project is refused
+    # for writing as it is for reading.
+    try:
+        written = write_atomic(path, data, inside=project.root)
+    except WriteError as error:
+        report.problems.append(Problem("write", Origin(project.display(path), 0), error.reason))
+        return
+    (report.written if written else report.unchanged).append(path)
 
 
 def _template_messages(
@@ -83,11 +93,18 @@ def _write_templates(
         path = project.locales_dir / f"{domain}.pot"
         pot = template(messages, domain, _now())
         pots[domain] = pot
-        if path.exists():
-            created = polib.pofile(str(path), wrapwidth=0).metadata.get("POT-Creation-Date")
+        if path.exists() or path.is_symlink():
+            try:  # the earlier template, read like any input: a link out of the project is refused
+                earlier = read_input(path, project.display(path), root=project.root)
+                created = polib.pofile(earlier.decode("utf-8"), wrapwidth=0).metadata.get("POT-Creation-Date")
+            except ProblemError as error:
+                report.problems.extend(error.problems)
+                continue
+            except (OSError, ValueError):  # not a template any more (edited by hand): written anew
+                earlier, created = b"", None
             fresh = pot.metadata["POT-Creation-Date"]
             pot.metadata["POT-Creation-Date"] = created or fresh
-            if format_po(pot).encode("utf-8") == path.read_bytes():
+            if format_po(pot).encode("utf-8") == earlier:
                 report.unchanged.append(path)
                 continue
             pot.metadata["POT-Creation-Date"] = fresh
@@ -195,7 +212,10 @@ def compile_catalogs(project: Project, languages: Sequence[Language]) -> Catalog
             refused = [
                 p
                 for p in (
-                    *msgfmt_problems(path, project.display(path)),
+                    *msgfmt_problems(
+                        read_input(path, catalog.display, root=project.root, limit=project.config.limits.catalog_bytes),
+                        catalog.display,
+                    ),
                     *plural_forms_problems(catalog, language.gettext),
                     *line_break_problems(catalog),
                 )
@@ -205,8 +225,5 @@ def compile_catalogs(project: Project, languages: Sequence[Language]) -> Catalog
                 report.problems.extend(refused)
                 continue
             mo = path.with_suffix(".mo")
-            if write_atomic(mo, bytes(catalog.po.to_binary()), inside=project.locales_dir):
-                report.written.append(mo)
-            else:
-                report.unchanged.append(mo)
+            _put(project, mo, bytes(catalog.po.to_binary()), report)
     return report

@@ -19,6 +19,7 @@ from babel.messages.plurals import get_plural
 from handoutkit.errors import Problem
 from handoutkit.i18n.po import Catalog
 from handoutkit.model import Origin
+from handoutkit.untrusted import excerpt
 
 __all__ = ["line_break_problems", "plural_forms_problems"]
 
@@ -64,12 +65,13 @@ def plural_forms_problems(catalog: Catalog, locale: str) -> list[Problem]:
     match = _HEADER.match(value)
     written = _compile(match.group("expr")) if match else None
     if match is None or written is None:
-        return [Problem("plural-forms", where, f"Plural-Forms is not valid: {value.strip()!r}{wanted}")]
+        return [Problem("plural-forms", where, f"Plural-Forms is not valid: {excerpt(value.strip(), 80)}{wanted}")]
     count = int(match.group("n"))
     try:
         forms = {n: written(n) for n in _SAMPLES}
     except (ArithmeticError, RecursionError):  # plural=n/0
-        return [Problem("plural-forms", where, f"Plural-Forms cannot be computed: {value.strip()!r}{wanted}")]
+        message = f"Plural-Forms cannot be computed: {excerpt(value.strip(), 80)}{wanted}"
+        return [Problem("plural-forms", where, message)]
     if count < 1:
         return [Problem("plural-forms", where, f"Plural-Forms says nplurals={count}: at least 1{wanted}")]
     too_large = next((n for n in _SAMPLES if not 0 <= forms[n] < count), None)

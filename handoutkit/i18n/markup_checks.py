@@ -11,7 +11,7 @@ from markdown_it.token import Token
 from handoutkit.i18n.facts import CJK
 from handoutkit.inline import markdown_parser
 
-__all__ = ["markup_problems", "untranslated_problem", "without_link_targets"]
+__all__ = ["block_markup_problems", "markup_problems", "untranslated_problem", "without_link_targets"]
 
 # ------------------------------------------------------------------ markup and untranslated text
 
@@ -40,6 +40,34 @@ def markup_problems(source_md: str, translation_md: str) -> list[str]:
                 f"the brackets of a link do not match: {bracket} would print as typed{_near(have, bracket)}"
             )
             break
+    return problems
+
+
+_BLOCK_MARK = regex.compile(
+    r"(?m)^[ \t]{0,3}(#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])|>)|(?<=\n)[ \t]{0,3}(\d{1,2}[.)])(?=[ \t])"
+)
+"""What block Markdown looks like at the start of a line: a heading's ``#``, a bullet, a quote's ``>``, or
+(on a line of its own, so that "911. Llame" opening a text is words) a number and a dot."""
+
+_BLOCK_NAMES = {"#": "a heading's #", ">": "a quote's >"}
+
+
+def block_markup_problems(source: str, translation: str) -> list[str]:
+    """Block Markdown typed into a translation where the source has none: a translation is one block
+    (a paragraph, a heading, an item, a title), so ``## ...``, ``- item`` or a blank line there would
+    print as typed, or run two paragraphs into one."""
+    problems: list[str] = []
+    wanted = [m.group(1) or m.group(2) for m in _BLOCK_MARK.finditer(source)]
+    for match in _BLOCK_MARK.finditer(translation):
+        mark = match.group(1) or match.group(2)
+        if mark in wanted:
+            wanted.remove(mark)
+            continue
+        what = _BLOCK_NAMES.get(mark[0], "a list item's marker")
+        problems.append(f"{what} ({mark!r} at the start of a line) would print as typed{_near(translation, mark)}")
+        break
+    if regex.search(r"\n[ \t]*\n", translation) and not regex.search(r"\n[ \t]*\n", source):
+        problems.append("a blank line would run two paragraphs into one (translate the text as one block)")
     return problems
 
 

@@ -66,7 +66,12 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 from handoutkit.i18n.facts import SHORT_PHONES, TIME_UNITS, UNITS, Facts, Quantity, Term, Written, ascii_text, facts
-from handoutkit.i18n.markup_checks import markup_problems, untranslated_problem, without_link_targets
+from handoutkit.i18n.markup_checks import (
+    block_markup_problems,
+    markup_problems,
+    untranslated_problem,
+    without_link_targets,
+)
 
 __all__ = [
     "SHORT_PHONES",
@@ -75,6 +80,7 @@ __all__ = [
     "Quantity",
     "Term",
     "Written",
+    "block_markup_problems",
     "facts",
     "markup_problems",
     "meaning_problems",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from handoutkit.errors import Problem, Severity
@@ -22,27 +23,33 @@ _PROGRAM = re.compile(r"^(?:\S*/)?msgfmt: ")
 _SUMMARY = re.compile(r"^found \d+ fatal errors?$")
 
 
-def msgfmt_problems(path: Path, display: str) -> list[Problem]:
-    """``msgfmt --check`` of ``path``; a warning (not a crash) when GNU gettext is not installed."""
+def msgfmt_problems(data: bytes, display: str) -> list[Problem]:
+    """``msgfmt --check`` of a catalog's bytes (as :func:`handoutkit.files.read_input` read them, so that
+    msgfmt never opens a path itself: a catalog refused as a link out of the project is never given to it,
+    and its messages cannot quote such a file); a warning (not a crash) when GNU gettext is not installed."""
     program = shutil.which("msgfmt")
     if program is None:
         message = "msgfmt not found: its checks were not run (install gettext: scripts/install-system-packages.sh)"
         return [Problem("msgfmt-missing", Origin(display, 0), message, "warning")]
-    try:
-        result = subprocess.run(
-            [program, "--check", "--output-file=/dev/null", str(path)],
-            capture_output=True,
-            text=True,
-            errors="replace",
-            timeout=60,
-            check=False,
-            env={"LC_ALL": "C", "PATH": "/usr/bin:/bin"},
-        )
-    except (OSError, subprocess.TimeoutExpired) as error:
-        return [Problem("msgfmt", Origin(display, 0), f"msgfmt could not run: {error}", "warning")]
+    with tempfile.TemporaryDirectory(prefix="handoutkit-msgfmt-") as folder:
+        path = Path(folder) / "catalog.po"
+        path.write_bytes(data)
+        try:
+            result = subprocess.run(
+                [program, "--check", "--output-file=/dev/null", str(path)],
+                capture_output=True,
+                text=True,
+                errors="replace",
+                timeout=60,
+                check=False,
+                env={"LC_ALL": "C", "PATH": "/usr/bin:/bin"},
+            )
+        except (OSError, subprocess.TimeoutExpired) as error:
+            return [Problem("msgfmt", Origin(display, 0), f"msgfmt could not run: {error}", "warning")]
     problems = parse_msgfmt(result.stderr, str(path), display)
     if result.returncode != 0 and not any(p.severity == "error" for p in problems):
-        problems.append(Problem("msgfmt", Origin(display, 0), f"msgfmt --check failed: {result.stderr.strip()}"))
+        stderr = result.stderr.strip().replace(str(path), display)
+        problems.append(Problem("msgfmt", Origin(display, 0), f"msgfmt --check failed: {stderr}"))
     return problems
 
 

@@ -136,14 +136,18 @@ def _duplicate_problems(catalog: Catalog) -> list[Problem]:
     one with the same msgid are the same message to gettext: the one read last would shadow the other."""
     first: dict[tuple[str | None, str], polib.POEntry] = {}
     problems: list[Problem] = []
-    for entry in catalog.po:
-        if entry.obsolete:
-            continue
+    entries = sorted(catalog.po, key=lambda e: catalog.origin(e).line)  # polib lists obsolete ones last
+    for entry in entries:
         key = (entry.msgctxt, entry.msgid)
         if key in first:
             earlier = first[key]
             line, here = catalog.origin(earlier).line, catalog.origin(entry).line
-            if bool(earlier.msgid_plural) != bool(entry.msgid_plural):
+            if entry.obsolete or earlier.obsolete:
+                message = (
+                    f"an obsolete entry (#~) and another entry share the msgid {excerpt(entry.msgid)} (lines {line} "
+                    f"and {here}): msgfmt refuses the file; delete the obsolete one"
+                )
+            elif bool(earlier.msgid_plural) != bool(entry.msgid_plural):
                 message = (
                     f"a plural entry and a singular entry share the msgid {excerpt(entry.msgid)} (lines {line} "
                     f"and {here}): one would shadow the other; keep one"

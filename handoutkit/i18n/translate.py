@@ -18,7 +18,14 @@ from dataclasses import dataclass
 import polib
 
 from handoutkit.errors import Problem
-from handoutkit.i18n.meaning import Term, markup_problems, meaning_problems, untranslated_problem, without_link_targets
+from handoutkit.i18n.meaning import (
+    Term,
+    block_markup_problems,
+    markup_problems,
+    meaning_problems,
+    untranslated_problem,
+    without_link_targets,
+)
 from handoutkit.i18n.po import Catalog, usable
 from handoutkit.i18n.translation_review import translation_review
 from handoutkit.inline import InlineError, parse_inline, parse_plain
@@ -80,6 +87,7 @@ def check_entry(
     found = meaning_problems(
         _compared(unit.msgid, unit.markdown), _compared(text, unit.markdown), unit.lang, lang, terms
     )
+    found += block_markup_problems(unit.msgid, text)
     if unit.markdown:
         found += markup_problems(unit.msgid, text)
     if SAME_FLAG not in entry.flags and (same := untranslated_problem(unit.msgid, text)) is not None:
