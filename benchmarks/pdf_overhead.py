@@ -46,9 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     from weasyprint import CSS, HTML
 
     from exporters.pdf import PdfExporter
-    from exporters.pdf.exporter import prepare
     from exporters.pdf.fetcher import make_fetcher
     from exporters.pdf.fonts import pdf_font_faces
+    from exporters.pdf.handout import prepare
     from exporters.pdf.postprocess import finish_pdf
     from exporters.pdf.render import capture_weasyprint_log
     from handoutkit.project import Project

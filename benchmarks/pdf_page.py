@@ -1,7 +1,7 @@
 """Write the HTML and CSS the PDF exporter gives WeasyPrint for one handout, as files WeasyPrint's own
 command line can read: ``python -m benchmarks.pdf_page PROJECT SLUG LANG FOLDER``.
 
-The page is the exporter's (``exporters.pdf.exporter.prepare``); only its image addresses change, from
+The page is the exporter's (``exporters.pdf.handout.prepare``); only its image addresses change, from
 the exporter's private ``handoutkit-asset:`` scheme to paths relative to ``FOLDER``, into which the
 images are copied. Both the WeasyPrint command and the warm in-process floor render these files.
 """
@@ -21,8 +21,8 @@ def write_page(project_root: Path, slug: str, lang: str, folder: Path) -> tuple[
     """Write ``page.html``, ``page.css`` and the images of ``slug`` in ``lang`` into ``folder``."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from exporters.pdf.exporter import prepare
     from exporters.pdf.fetcher import ASSET_SCHEME
+    from exporters.pdf.handout import prepare
     from handoutkit.languages import parse_language
     from handoutkit.project import Project
 

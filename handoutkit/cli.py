@@ -8,24 +8,23 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from handoutkit.checks import check_report, summarize
 from handoutkit.errors import HandoutError, Problem, ProblemError
-from handoutkit.i18n.commands import CatalogReport, compile_catalogs, extract, init_language, update
-from handoutkit.i18n.stats import StatRow, stats
 from handoutkit.index_page import render_index
 from handoutkit.languages import LanguageError, parse_language
 from handoutkit.model import Origin
-from handoutkit.options import options_text
 from handoutkit.pipeline import BuildOptions, Outcome, build, default_jobs, job_count
 from handoutkit.project import Project
 from handoutkit.published import WITHDRAWN_DIR
 from handoutkit.registry import Registered, discover_exporters
-from handoutkit.review_record import record_review
 from handoutkit.selection import Selection, select
 from handoutkit.shards import ShardError, parse_shard
 from handoutkit.writer import WriteError, remove_stale_temporaries, write_atomic
+
+if TYPE_CHECKING:  # the commands below import what they need when they run: a build loads none of it
+    from handoutkit.i18n.commands import CatalogReport
+    from handoutkit.i18n.stats import StatRow
 
 __all__ = ["main"]
 
@@ -137,7 +136,7 @@ def _add_scale_options(parser: argparse.ArgumentParser) -> None:
         "-j",
         type=int,
         metavar="N",
-        help="with 'build' and 'merge': worker processes (default: 1, everything in this process)",
+        help="with 'build' and 'merge': worker processes (default: the CPUs available; 1: all in this process)",
     )
     parser.add_argument("--force", action="store_true", help="with 'build': rebuild every output, even up-to-date ones")
     parser.add_argument(
@@ -233,10 +232,16 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
                 project, selection, exporters, args.quiet, out, fail_on_skip=args.fail_on_skip, options=options
             )
         case "extract":
+            from handoutkit.i18n.commands import extract
+
             return _report(project, extract(project, list(exporters.values())), out)
         case "update":
+            from handoutkit.i18n.commands import update
+
             return _report(project, update(project, list(exporters.values()), selection.languages), out)
         case "compile":
+            from handoutkit.i18n.commands import compile_catalogs
+
             return _report(project, compile_catalogs(project, selection.languages), out)
         case "stats":
             return _stats(project, selection, out)
@@ -259,6 +264,8 @@ def _formats(exporters: dict[str, Registered], options: bool, out: TextIO) -> in
         print(f"{'':<{width}}  files: {suffixes or '-'}; from: {exporter.origin} ({exporter.target})", file=out)
         if options:
             schema = exporter.options_class
+            from handoutkit.options import options_text
+
             lines = options_text(name, schema) if schema is not None else ["no options"]
             for line in lines:
                 print(f"{'':<{width}}  {line}", file=out)
@@ -275,6 +282,8 @@ def _init(project: Project, exporters: dict[str, Registered], args: argparse.Nam
     except LanguageError as error:
         print(f"export.py: error: --lang: {error}", file=out)
         return 2
+    from handoutkit.i18n.commands import init_language
+
     return _report(project, init_language(project, list(exporters.values()), language), out)
 
 
@@ -301,6 +310,8 @@ def _review(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     if docs[0].strip() not in project.slugs():
         print(f"export.py: error: --doc: no handout source/{docs[0].strip()}.md", file=out)
         return 2
+    from handoutkit.review_record import record_review
+
     try:
         record = record_review(project, docs[0].strip(), language, args.by, on)
     except ProblemError as error:
@@ -332,6 +343,8 @@ def _report(project: Project, report: CatalogReport, out: TextIO) -> int:
 
 
 def _stats(project: Project, selection: Selection, out: TextIO) -> int:
+    from handoutkit.i18n.stats import stats
+
     rows = stats(project, selection.slugs, selection.languages, selection.exporters)
     print(
         f"{'domain':<32} {'lang':<8} {'translated':>10} {'fuzzy':>6} {'untransl.':>9} {'rejected':>8}  review", file=out
@@ -358,6 +371,8 @@ def _review_states(row: StatRow) -> str:
 
 
 def _check(project: Project, selection: Selection, out: TextIO, *, lenient: bool) -> int:
+    from handoutkit.checks import check_report, summarize
+
     report = check_report(project, selection)
     for problem in report.problems:
         print(problem, file=out)

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from handoutkit.errors import ConfigError
 from handoutkit.files import read_input
-from handoutkit.i18n.meaning import Term
+from handoutkit.i18n.terms import Term
 from handoutkit.languages import Language, LanguageError, parse_language
 from handoutkit.limits import DEFAULT_LIMITS, Limits
 from handoutkit.model import Origin

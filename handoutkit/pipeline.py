@@ -18,6 +18,7 @@ The site's home page is made afterwards, from the manifest alone (:mod:`handoutk
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -60,10 +61,12 @@ Status = Literal["built", "skipped", "failed"]
 
 
 def default_jobs() -> int:
-    """Worker processes when ``--jobs`` is not given: 1 (everything in this process). ``--jobs N`` runs
-    workers; it is not the default until parallel builds are shown never to hang (two ``--jobs 2`` builds
-    hung in a benchmark on Python 3.11) and to be faster than one process on a two-CPU machine."""
-    return 1
+    """Worker processes when ``--jobs`` is not given: the CPUs this process may use (a round of jobs
+    too small to be worth a worker still runs in this process, :data:`handoutkit.runner.MIN_PARALLEL_COST`)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 @dataclass(frozen=True)

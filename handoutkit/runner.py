@@ -8,11 +8,12 @@ renders): workers are started once, and a fresh pool is made only after a worker
 bounded by what they keep (:data:`handoutkit.jobs.DOCUMENTS_KEPT`), not by recycling them: replacing
 pools in the middle of a build cost a worker start-up (imports, exporters, catalogs) each time, and the
 reported hangs happened in builds that replaced their pool (``max_tasks_per_child`` is no alternative:
-it stops a pool with queued tasks on Python 3.11, python/cpython#115634). ``--jobs`` is not the default
-(:func:`handoutkit.pipeline.default_jobs`).
+it stops a pool with queued tasks on Python 3.11, python/cpython#115634). Small rounds (less than
+:data:`MIN_PARALLEL_COST`) run in this process: a one-file build starts no worker.
 
 A task that raises is a failed result (:func:`handoutkit.jobs.run_task`). A worker that dies (a signal,
-the out-of-memory killer) breaks the whole pool: every task that was started and had not finished is
+the out-of-memory killer), or a pool that finishes nothing for :data:`STALL_SECONDS` (its workers are
+then killed), breaks the whole pool: every task that was started and had not finished is
 then run again alone, in a pool of its own, and the one that kills its worker again fails alone, with a
 message saying so; the tasks that had not started go on in a fresh pool.
 """
@@ -58,16 +59,46 @@ def _crashed(task: Task) -> TaskResult:
     return TaskResult("failed", "worker process died", (Problem("worker", Origin(name, 0), message),))
 
 
+MIN_PARALLEL_COST = 24.0
+"""The least work (in text-file units: two PDFs) that is given to worker processes; less is done in this
+process, since starting a worker (its imports and fonts) costs about a second."""
+
+
+def _min_parallel_cost() -> float:
+    return MIN_PARALLEL_COST  # read when a round starts (a test lowers it to exercise the workers)
+
+
+def _cost(task: Task) -> float:
+    return float(getattr(task, "cost", 1.0))
+
+
 def _order(tasks: Sequence[Task]) -> list[int]:
     """Indexes of ``tasks``, heaviest first (ties in their given order)."""
-    return sorted(range(len(tasks)), key=lambda i: -getattr(tasks[i], "cost", 1.0))
+    return sorted(range(len(tasks)), key=lambda i: -_cost(tasks[i]))
+
+
+STALL_SECONDS = 1800.0
+"""How long a pool may go without finishing any task before its workers are taken for hung: they are
+killed, and the tasks they were running are run again alone (one that hangs again fails alone)."""
+
+
+def _stalled(task: Task, seconds: float) -> TaskResult:
+    name, lang, fmt = task.label
+    message = (
+        f"building {name} ({lang}, {fmt}) finished nothing in {seconds:.0f} s, twice (its worker was stopped); "
+        "the other jobs were built"
+    )
+    return TaskResult("failed", "worker process hung", (Problem("worker", Origin(name, 0), message),))
 
 
 class Runner:
     """Runs tasks with ``workers`` processes (1: in this process, with ``local``'s workspace)."""
 
-    def __init__(self, workers: int, spec: WorkspaceSpec, local: Callable[[], Workspace]) -> None:
+    def __init__(
+        self, workers: int, spec: WorkspaceSpec, local: Callable[[], Workspace], stall: float | None = None
+    ) -> None:
         self.workers = max(1, workers)
+        self.stall = STALL_SECONDS if stall is None else stall
         self.spec = spec
         self._local_factory = local
         self._local: Workspace | None = None
@@ -87,7 +118,7 @@ class Runner:
     def run(self, tasks: Sequence[Task], done: Done) -> None:
         """Run every task; ``done(index, result)`` is called once for each, as each finishes."""
         order = _order(tasks)
-        if self.workers == 1 or len(tasks) <= 1:
+        if self.workers == 1 or len(tasks) <= 1 or sum(_cost(t) for t in tasks) < _min_parallel_cost():
             if self._local is None:
                 self._local = self._local_factory()
             for index in order:
@@ -126,8 +157,12 @@ class Runner:
         broken = False
         waiting = set(futures)
         while waiting:
-            ready, waiting = wait(waiting, return_when=FIRST_COMPLETED)
+            ready, waiting = wait(waiting, timeout=self.stall, return_when=FIRST_COMPLETED)
             started |= self._drain_started()  # read as it comes: the pipe never fills up
+            if not ready:  # nothing finished for self.stall seconds: the workers are taken for hung
+                _kill_workers(self._pool)
+                broken = True
+                break
             for future in ready:
                 index = futures[future]
                 try:
@@ -157,11 +192,23 @@ class Runner:
         return [i for i in lost if i not in suspects]
 
     def _alone(self, tasks: Sequence[Task], index: int) -> TaskResult:
-        """Run one task in a pool of its own; a second death of its worker fails it."""
+        """Run one task in a pool of its own; a second death (or hang) of its worker fails it."""
         pool = self._new_pool(1)
         try:
-            return pool.submit(_run, index, tasks[index]).result()
+            return pool.submit(_run, index, tasks[index]).result(timeout=self.stall)
         except BrokenProcessPool:
             return _crashed(tasks[index])
+        except TimeoutError:
+            _kill_workers(pool)
+            return _stalled(tasks[index], self.stall)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _kill_workers(pool: ProcessPoolExecutor | None) -> None:
+    """Stop a pool's worker processes at once (the pool is then broken, and shut down by its caller)."""
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.kill()
+    for process in list(processes.values()):
+        process.join(timeout=10)

@@ -1,8 +1,9 @@
 """Parallel builds: ``--jobs 2`` writes the bytes ``--jobs 1`` writes and prints the same progress lines
-and summary in the same order; a job whose worker process is killed fails alone."""
+and summary in the same order; a job whose worker process is killed, or hangs, fails alone."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -34,11 +35,48 @@ class KillerExporter:
         return [OutputFile(".kill", doc.slug.encode())]
 """
 
+SLEEPER = """
+import time
+
+from handoutkit.exporter import OutputFile
+
+
+class SleeperExporter:
+    name = "sleeper"
+    description = "Never finishes the handout 'other' (a hang the build must survive)."
+    suffixes = (".sleep",)
+
+    def render(self, doc, ctx):
+        if doc.slug == "other":
+            time.sleep(3600)
+        return [OutputFile(".sleep", doc.slug.encode())]
+"""
+
+
+def _plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, code: str) -> None:
+    """Install ``code`` as the distribution of exporter ``name`` (module ``<name>_exporter``)."""
+    site = tmp_path / "site"
+    info = site / f"{name}_exporter-1.0.dist-info"
+    info.mkdir(parents=True)
+    (site / f"{name}_exporter.py").write_text(code)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}-exporter\nVersion: 1.0\n")
+    cls = f"{name.capitalize()}Exporter"
+    (info / "entry_points.txt").write_text(f"[handoutkit.exporters]\n{name} = {name}_exporter:{cls}\n")
+    monkeypatch.syspath_prepend(str(site))
+
+
+@pytest.fixture
+def workers_for_any_round(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Small test builds use the worker processes too (a real build keeps rounds under two PDFs' worth of
+    work in its own process)."""
+    monkeypatch.setattr("handoutkit.runner.MIN_PARALLEL_COST", 0.0)
+
 
 def _without_timing(output: str) -> str:
     return re.sub(r" in \d+\.\d s;", " in _ s;", output)
 
 
+@pytest.mark.usefixtures("workers_for_any_round")
 def test_two_workers_write_the_bytes_and_lines_one_writes(tmp_path: Path) -> None:
     serial = two_handouts(tmp_path / "serial")
     parallel = two_handouts(tmp_path / "parallel")
@@ -49,17 +87,9 @@ def test_two_workers_write_the_bytes_and_lines_one_writes(tmp_path: Path) -> Non
     assert tree(serial / "output") == tree(parallel / "output")
 
 
+@pytest.mark.usefixtures("workers_for_any_round")
 def test_a_killed_worker_fails_its_job_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    site = tmp_path / "site"
-    (site / "killer_exporter-1.0.dist-info").mkdir(parents=True)
-    (site / "killer_exporter.py").write_text(KILLER)
-    (site / "killer_exporter-1.0.dist-info/METADATA").write_text(
-        "Metadata-Version: 2.1\nName: killer-exporter\nVersion: 1.0\n"
-    )
-    (site / "killer_exporter-1.0.dist-info/entry_points.txt").write_text(
-        "[handoutkit.exporters]\nkiller = killer_exporter:KillerExporter\n"
-    )
-    monkeypatch.syspath_prepend(str(site))
+    _plugin(tmp_path, monkeypatch, "killer", KILLER)
     project = two_handouts(tmp_path / "project")
 
     code, output = run_cli(project, "--format", "text,killer", "--jobs", "2")
@@ -73,9 +103,36 @@ def test_a_killed_worker_fails_its_job_alone(tmp_path: Path, monkeypatch: pytest
     assert (project / "output/en/other.txt").is_file()
 
 
-def test_one_process_is_the_default() -> None:
-    """``make export`` and CI give no ``--jobs``: they build in one process, with no worker pool to hang."""
-    assert default_jobs() == 1
+@pytest.mark.usefixtures("workers_for_any_round")
+def test_a_hung_worker_is_stopped_and_its_job_fails_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _plugin(tmp_path, monkeypatch, "sleeper", SLEEPER)
+    monkeypatch.setattr("handoutkit.runner.STALL_SECONDS", 4.0)
+    project = two_handouts(tmp_path / "project")
+
+    code, output = run_cli(project, "--format", "text,sleeper", "--jobs", "2")
+
+    assert code == 1, output
+    found = statuses(output)
+    assert found[("other", "en", "sleeper")] == "failed"
+    assert "FAILED  en other sleeper: worker process hung" in output
+    assert {status for job, status in found.items() if job != ("other", "en", "sleeper") and job[2] != "*"} == {"built"}
+    assert (project / "output/en/basic.sleep").read_bytes() == b"basic"
+
+
+def test_the_default_is_the_cpus_this_process_may_use() -> None:
+    assert default_jobs() == len(os.sched_getaffinity(0))
+
+
+def test_a_small_build_starts_no_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A round worth less than two PDFs runs in the build's own process, whatever ``--jobs`` says."""
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a worker pool was started")
+
+    monkeypatch.setattr("handoutkit.runner.ProcessPoolExecutor", refused)
+    project = two_handouts(tmp_path / "project")
+    code, output = run_cli(project, "--format", "text", "--jobs", "2")
+    assert code == 0, output
 
 
 def test_each_handout_is_translated_once_per_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -83,7 +83,7 @@ def test_a_character_no_font_of_the_set_has_is_an_error_naming_it_and_its_line()
 def test_pangos_silent_fallback_to_another_font_is_caught_after_rendering(monkeypatch: pytest.MonkeyPatch) -> None:
     """Should the coverage check miss a character, Pango would draw it in any installed font that has it
     (here Noto Sans Egyptian Hieroglyphs): the embedded fonts give it away."""
-    monkeypatch.setattr("exporters.pdf.exporter.missing_characters", lambda text, fonts: [])
+    monkeypatch.setattr("exporters.pdf.handout.missing_characters", lambda text, fonts: [])
     doc, ctx = hieroglyph_doc()
     with pytest.raises(ProblemError) as raised:
         PdfExporter().render(doc, ctx)
@@ -95,7 +95,7 @@ def test_pangos_silent_fallback_to_another_font_is_caught_after_rendering(monkey
 def test_a_notdef_glyph_is_caught_after_rendering_and_located(monkeypatch: pytest.MonkeyPatch) -> None:
     """A character no installed font has (here an unassigned code point) is drawn as .notdef; WeasyPrint
     only logs it, and the exporter turns the record into an error naming the character and its line."""
-    monkeypatch.setattr("exporters.pdf.exporter.missing_characters", lambda text, fonts: [])
+    monkeypatch.setattr("exporters.pdf.handout.missing_characters", lambda text, fonts: [])
     doc, ctx = translated("vi")
     paragraph = first_paragraph(doc)
     broken = dataclasses.replace(paragraph, content=with_text(paragraph.content, "liều \u0378"))
@@ -109,7 +109,7 @@ def test_a_notdef_glyph_is_caught_after_rendering_and_located(monkeypatch: pytes
 
 
 def test_a_character_that_fell_back_to_another_font_is_named_with_the_line_printing_it() -> None:
-    from exporters.pdf.exporter import _fallback_problem, prepare
+    from exporters.pdf.handout import _fallback_problem, prepare
 
     doc, ctx = translated("en")
     paragraph = first_paragraph(doc)

@@ -29,7 +29,7 @@ def raw_and_finished(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Pa
 
     doc, ctx = translated("ar")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("exporters.pdf.exporter.finish_pdf", spy)
+        patch.setattr("exporters.pdf.handout.finish_pdf", spy)
         patch.setattr(LanguageMarks, "css", lambda self: Markup(""))
         render(doc, ctx)
     finished = render(doc, ctx)

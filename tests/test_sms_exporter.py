@@ -242,6 +242,13 @@ def test_a_brace_that_would_reach_the_patient_is_an_error_naming_the_catalog_lin
     assert "brace" in problem.message and "{organization}" in problem.message
 
 
+@pytest.mark.parametrize("text", ["Llame a %(organization)s al {phone}.", "Llame a ${organization} al {phone}."])
+def test_a_placeholder_of_another_convention_is_an_error(text: str) -> None:
+    [problem] = SmsExporter().check(spanish((text, SPANISH_SMS[1])), context())
+    assert (problem.kind, problem.origin) == ("sms-text", Origin(PO, 25))
+    assert "would be sent as typed" in problem.message
+
+
 def test_message_with_a_blank_line_is_an_error() -> None:
     doc = spanish(("Primera línea.\n\nSegunda línea.", SPANISH_SMS[1]))
     [problem] = SmsExporter().check(doc, context())

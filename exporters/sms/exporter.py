@@ -41,6 +41,9 @@ from handoutkit.ui import UiMessage, fill
 __all__ = ["SmsExporter"]
 
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
+_PRINTF = regex.compile(r"%\([^()]{1,40}\)[sd]|\$\{[^{}]{1,40}\}")
+"""A placeholder in another convention (Python's ``%(name)s``, a shell's ``${name}``), which an SMS would
+send as typed."""
 _FIELD = regex.compile(r"{{|}}|{([^{}]*)}")
 """A placeholder as a translator may type it, ``{teléfono}`` too (``{{`` and ``}}`` are braces)."""
 
@@ -147,6 +150,11 @@ def _text_problems(text: str, values: dict[str, str], lang: str) -> list[str]:
             found.append(f"unknown placeholder {{{name}}} in an SMS message (use {{organization}} or {{phone}})")
         elif not values[name]:
             found.append(f"SMS message uses {{{name}}} but the configuration gives no organization {name} for {lang}")
+    if printf := _PRINTF.search(text):
+        found.append(
+            f"SMS message in {lang} holds {printf.group(0)!r}, which would be sent as typed: "
+            "write a placeholder as {organization} or {phone}"
+        )
     rest = _FIELD.sub(lambda m: "" if m.group(1) is not None else m.group(0), text)
     if "{" in rest or "}" in rest:
         found.append(

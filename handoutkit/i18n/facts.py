@@ -4,8 +4,8 @@ table :data:`UNITS` (the rules and their limits: :mod:`handoutkit.i18n.meaning`)
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
@@ -14,6 +14,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import get_month_names
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
+from handoutkit.i18n.terms import Term
 from handoutkit.i18n.units import SHORT_PHONES, TIME_UNITS, UNITS
 
 __all__ = [
@@ -56,24 +57,6 @@ class Written:
     """What is compared: a phone number's digits (ASCII), a code with ASCII digits, an address."""
     written: str
     """As the text writes it."""
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    """A do-not-translate term: a name that must reach every translation as written."""
-
-    text: str
-    """The term as the source writes it: ``National Cancer Institute``."""
-    renderings: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    """Other accepted forms per language tag (``{"zh-Hans": ["美国国家癌症研究所"]}``)."""
-
-    def accepted(self, lang: str) -> tuple[str, ...]:
-        """The forms accepted in ``lang``: the term itself, then its renderings for the language (or,
-        when none is given for the full tag, for its primary language: ``zh`` for ``zh-Hans``)."""
-        wanted = _tag_key(lang)
-        keys = {_tag_key(key): key for key in self.renderings}
-        key = keys.get(wanted) or keys.get(wanted.split("-")[0])
-        return (self.text, *(self.renderings[key] if key is not None else ()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -434,7 +417,3 @@ def _form_pattern(form: str) -> str:
     before = r"(?<![\p{Latin}\p{Nd}])" if regex.match(r"[\p{Latin}\p{Nd}]", form[0]) else ""
     after = r"(?![\p{Latin}\p{Nd}])" if regex.match(r"[\p{Latin}\p{Nd}]", form[-1]) else ""
     return before + body + after
-
-
-def _tag_key(tag: str) -> str:
-    return tag.replace("_", "-").casefold()

@@ -18,15 +18,8 @@ from dataclasses import dataclass
 import polib
 
 from handoutkit.errors import Problem
-from handoutkit.i18n.meaning import (
-    Term,
-    block_markup_problems,
-    markup_problems,
-    meaning_problems,
-    untranslated_problem,
-    without_link_targets,
-)
 from handoutkit.i18n.po import Catalog, usable
+from handoutkit.i18n.terms import Term
 from handoutkit.i18n.translation_review import translation_review
 from handoutkit.inline import InlineError, parse_inline, parse_plain
 from handoutkit.languages import Language
@@ -82,6 +75,10 @@ def check_entry(
     inlines, problem = _parse_entry(unit, entry, catalog)
     if problem is not None or inlines is None or not lang:
         return inlines, problem
+    # The meaning checks are loaded by the first translation they compare: a build of the source
+    # language alone never loads them.
+    from handoutkit.i18n.meaning import block_markup_problems, markup_problems, meaning_problems, untranslated_problem
+
     where = catalog.origin(entry)
     text = unicodedata.normalize("NFC", entry.msgstr.strip())
     found = meaning_problems(
@@ -104,6 +101,8 @@ SAME_FLAG = "ignore-same"
 
 def _compared(text: str, markdown: bool) -> str:
     """The words whose facts are compared: link addresses are checked apart, as link targets."""
+    from handoutkit.i18n.markup_checks import without_link_targets
+
     return without_link_targets(text) if markdown else text
 
 
