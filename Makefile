@@ -32,6 +32,7 @@ test: lint validators
 
 system:
 	@scripts/install-system-packages.sh
+	@scripts/install-fonts.sh
 
 setup: system $(STAMP)
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages handoutkit needs, only those missing (idempotent; quick when all are there).
-#   fonts-noto-core fonts-noto-cjk   Latin + Vietnamese, Arabic and Simplified Chinese faces for the PDFs
+#   fonts-noto-core fonts-noto-cjk   Arabic, Simplified Chinese (and Cyrillic, Greek) faces for the PDFs
+#   fonts-sil-andika                 the Vietnamese face of the PDFs (the Latin one, Atkinson Hyperlegible Next,
+#                                    comes from npm: scripts/install-fonts.sh)
 #   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1   WeasyPrint's text stack
 #   fontconfig                       fc-match, which the PDF exporter uses to find each language's fonts
 #   gettext                          msgfmt --check on every catalog (tests)
@@ -12,7 +14,7 @@
 #   nodejs npm                       to install DAISY Ace (only when npm is missing)
 set -euo pipefail
 
-packages=(fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1 fontconfig
+packages=(fonts-noto-core fonts-noto-cjk fonts-sil-andika libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1 fontconfig
           gettext poppler-utils chromium pandoc liblouis-bin liblouis-data)
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)

@@ -16,11 +16,11 @@ from tests.pdf_support import first_paragraph, replace_block, translated, with_t
 @pytest.mark.parametrize(
     ("lang", "script", "first"),
     [
-        ("en", "Latn", "Noto Sans"),
-        ("es", "Latn", "Noto Sans"),
-        ("vi", "Latn", "Noto Sans"),
+        ("en", "Latn", "Atkinson Hyperlegible Next"),
+        ("es", "Latn", "Atkinson Hyperlegible Next"),
         ("zh-Hans", "Hans", "Noto Sans CJK SC"),
         ("zh-TW", "Hant", "Noto Sans CJK TC"),
+        ("ru", "Cyrl", "Noto Sans"),
         ("ar", "Arab", "Noto Sans Arabic"),
         ("fa", "Arab", "Noto Sans Arabic"),
     ],
@@ -29,7 +29,14 @@ def test_each_language_gets_its_scripts_font_first_and_latin_after(lang: str, sc
     fonts = font_set(lang)
     assert language_script(lang) == script
     assert fonts.families[0] == first
-    assert fonts.families[-1] == "Noto Sans"
+    assert fonts.families[-1] == ("Noto Sans" if script == "Cyrl" else "Atkinson Hyperlegible Next")
+
+
+def test_vietnamese_which_the_latin_face_cannot_print_gets_a_face_of_its_own() -> None:
+    assert font_set("vi").families == ("Andika",)
+    assert language_script("vi") == "Latn"
+    assert ord("\u01b0") not in covered("Atkinson Hyperlegible Next")  # ư: no horn, no dot below, no hook above
+    assert missing_characters("Ở giai đoạn 4, ung thư đã lan rộng: ơ ư ạ ả ĩ ũ ỹ Ỵ", font_set("vi")) == []
 
 
 def test_a_script_without_a_font_set_is_a_lookup_error() -> None:
@@ -73,7 +80,7 @@ def test_a_character_no_font_of_the_set_has_is_an_error_naming_it_and_its_line()
     (problem,) = PdfExporter().check(doc, ctx)
     assert problem.kind == "missing-glyph"
     assert "U+13000" in problem.message and "EGYPTIAN HIEROGLYPH A001" in problem.message
-    assert "Noto Sans Arabic, Noto Sans" in problem.message
+    assert "Noto Sans Arabic, Atkinson Hyperlegible Next" in problem.message
     assert str(problem.origin).startswith("locales/ar/LC_MESSAGES/pain-medicine-at-home.po:")
     with pytest.raises(ProblemError) as raised:
         PdfExporter().render(doc, ctx)
@@ -113,8 +120,8 @@ def test_a_character_that_fell_back_to_another_font_is_named_with_the_line_print
 
     doc, ctx = translated("en")
     paragraph = first_paragraph(doc)
-    doc = replace_block(doc, paragraph, Paragraph(with_text(paragraph.content, "Take ⅓ dose.")))
+    doc = replace_block(doc, paragraph, Paragraph(with_text(paragraph.content, "Take ½ dose.")))
     page = prepare(doc, ctx)
-    problem = _fallback_problem("DejaVuSans", " ⅓", "en: Noto Sans", page.content, page.origin)
+    problem = _fallback_problem("DejaVuSans", " ½", "en: Atkinson Hyperlegible Next", page.content, page.origin)
     assert problem.origin == paragraph.content.origin
-    assert problem.message.startswith("'⅓' (U+2153 VULGAR FRACTION ONE THIRD) fell back to the font 'DejaVuSans'")
+    assert problem.message.startswith("'½' (U+00BD VULGAR FRACTION ONE HALF) fell back to the font 'DejaVuSans'")

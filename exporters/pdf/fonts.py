@@ -1,10 +1,12 @@
 """Which fonts a language is printed in, where they are, and which characters they cover.
 
-Each writing system has a font set: a short list of families, the script's own face first, then Noto
-Sans for the Latin letters, digits and punctuation that text in that script still holds (drug names,
-phone numbers, web addresses). The stylesheet picks the set with ``:lang()``; the coverage check asks
-the same set whether every character of the document can be drawn before WeasyPrint runs, because
-Pango would otherwise fall back, silently, to whatever installed font has the character.
+Each writing system has a font set: a short list of families, the script's own face first, then the
+Latin face (:data:`LATIN`) for the Latin letters, digits and punctuation that text in that script still
+holds (drug names, phone numbers, web addresses). A Latin-script language whose letters the Latin face
+lacks has a face of its own (:data:`LANGUAGE_FAMILIES`). The stylesheet picks the set with ``:lang()``;
+the coverage check asks the same set whether every character of the document can be drawn before
+WeasyPrint runs, because Pango would otherwise fall back, silently, to whatever installed font has the
+character.
 """
 
 from __future__ import annotations
@@ -36,12 +38,20 @@ __all__ = [
     "x_height",
 ]
 
-LATIN = "Noto Sans"
+LATIN = "Atkinson Hyperlegible Next"
+"""The Latin face: its capital I (with serifs), lower-case l (with a tail) and digit 1 (with a flag and a
+foot) differ, as the large-print rule asks (docs/standards.md section 1); Noto Sans draws I and l alike."""
+
+LANGUAGE_FAMILIES: dict[str, tuple[str, ...]] = {"vi": ("Andika",)}
+"""Faces for Latin-script languages the Latin face cannot print, by language subtag. Atkinson Hyperlegible
+Next 2.001 has no Vietnamese (no horn, dot below or hook above: ơ ư ạ ả ĩ ũ...), and drawing those letters
+from another face would mix two designs in half the words; SIL Andika has every Vietnamese letter and
+distinct I, l and 1."""
 
 SCRIPT_FAMILIES: dict[str, tuple[str, ...]] = {
     "Latn": (LATIN,),
-    "Cyrl": (LATIN,),
-    "Grek": (LATIN,),
+    "Cyrl": ("Noto Sans",),  # Atkinson Hyperlegible Next has no Cyrillic and no Greek
+    "Grek": ("Noto Sans",),
     "Arab": ("Noto Sans Arabic", LATIN),
     "Hebr": ("Noto Sans Hebrew", LATIN),
     "Hans": ("Noto Sans CJK SC", LATIN),
@@ -62,8 +72,12 @@ MAX_SCRIPT_SCALE = 4 / 3
 """The most a script's body size is raised over the configured size (18 pt -> 24 pt at most): matching
 Noto Sans Arabic's x-height exactly would ask for 25.8 pt, and the line would hold too few words."""
 
-DEBIAN_PACKAGES = {"Noto Sans CJK": "fonts-noto-cjk"}
-"""Where a family comes from on Debian (anything not listed: fonts-noto-core)."""
+DEBIAN_PACKAGES = {
+    "Noto Sans CJK": "Debian package fonts-noto-cjk",
+    "Andika": "Debian package fonts-sil-andika",
+    "Atkinson Hyperlegible Next": "npm package @expo-google-fonts/atkinson-hyperlegible-next, scripts/install-fonts.sh",
+}
+"""Where a family comes from (anything not listed: Debian package fonts-noto-core)."""
 
 WEIGHTS = ("regular", "bold")
 """The weights the stylesheet uses; every family must have both (no synthesized bold)."""
@@ -73,8 +87,10 @@ class FontNotInstalled(LookupError):
     """A family of a font set is missing from the system."""
 
     def __init__(self, family: str, weight: str) -> None:
-        package = next((p for prefix, p in DEBIAN_PACKAGES.items() if family.startswith(prefix)), "fonts-noto-core")
-        super().__init__(f"the font {family!r} ({weight}) is not installed (Debian package {package})")
+        source = next(
+            (p for prefix, p in DEBIAN_PACKAGES.items() if family.startswith(prefix)), "Debian package fonts-noto-core"
+        )
+        super().__init__(f"the font {family!r} ({weight}) is not installed ({source})")
         self.family = family
 
 
@@ -98,6 +114,9 @@ class FontSet:
 def font_set(lang: str) -> FontSet:
     """The font set for a BCP 47 tag (``LookupError`` for a script that has none)."""
     script = language_script(lang)
+    language = parse_language(lang).locale.language
+    if script == "Latn" and language in LANGUAGE_FAMILIES:
+        return FontSet(script, LANGUAGE_FAMILIES[language])
     if script not in SCRIPT_FAMILIES:
         raise LookupError(f"no font set for the {script} script of {lang!r} (exporters/pdf/fonts.py)")
     return FontSet(script, SCRIPT_FAMILIES[script])
@@ -175,8 +194,8 @@ def _vertical_extent(family: str, weight: str) -> float:
 
 def glyph_overhang(fonts: FontSet, line_spacing: float) -> float:
     """How far (in em) glyphs of ``fonts`` may reach past a line box ``line_spacing`` em tall, above or
-    below: half of what the tallest face's ascent plus descent exceeds it by (Noto Sans 1.36 em: none
-    at 1.5; Noto Sans Arabic 2.11 em: 0.31)."""
+    below: half of what the tallest face's ascent plus descent exceeds it by (Atkinson Hyperlegible Next
+    1.30 em: 0.03 at 1.25; Andika 1.61 em: 0.18; Noto Sans Arabic 2.11 em: 0.43)."""
     extent = max(_vertical_extent(family, weight) for family in fonts.families for weight in WEIGHTS)
     return max(0.0, (extent - line_spacing) / 2)
 
@@ -184,7 +203,7 @@ def glyph_overhang(fonts: FontSet, line_spacing: float) -> float:
 def script_scale(fonts: FontSet) -> float:
     """How much larger than Latin text a font set's body text is set, so that it looks no smaller:
     the Latin face's x-height over the script's first face's, at the regular weight, between 1 and
-    :data:`MAX_SCRIPT_SCALE` (Noto Sans 536/1000 over Noto Sans Arabic 374/1000 -> 1.43, capped to 1.33).
+    :data:`MAX_SCRIPT_SCALE` (Atkinson Hyperlegible Next 496/1000 over Noto Sans Arabic 374/1000 -> 1.33).
 
     The x-height is what the eye reads as a face's size; Noto Sans CJK SC (543) and the other Noto
     faces report one at least Latin's, and a face that reports none is not scaled.

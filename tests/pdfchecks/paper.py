@@ -121,7 +121,7 @@ def page_fill(path: str | Path) -> list[float]:
 
 def fill_failures(path: str | Path, minimum: float = MIN_FILL) -> list[str]:
     """No page but the last under ``minimum`` filled, unless the next page starts with a figure too tall
-    for the space left."""
+    for the space left, or is the last page and holds the closing box (kept whole) too tall for it."""
     pages = page_boxes(path)
     fills = page_fill(path)
     top, bottom = text_area(path)
@@ -138,6 +138,14 @@ def fill_failures(path: str | Path, minimum: float = MIN_FILL) -> list[str]:
             pitch = min(row[0].top for row in shown[1:]) - max(b.bottom for b in rows[0]) if len(shown) > 1 else 0
             pitch = max([pitch, *(b2[0].top - b1[0].top for b1, b2 in itertools.pairwise(shown[1:]))])
             if height + pitch > (1 - fill) * (bottom - top):
+                continue
+        heads = [i for i, row in enumerate(rows) if _HEADING.fullmatch(row[0].block)]
+        if index + 2 == len(fills) and heads and heads[-1] <= HEADING_LINES:
+            # The next page is the last and holds the closing contact box (kept whole: its heading, the
+            # clinic's name and phone number) with the fewest lines it takes along so as not to stand
+            # alone; it is taller than the space left here.
+            height = max(b.bottom for row in rows for b in row) - min(b.top for b in rows[0])
+            if height > (1 - fill) * (bottom - top):
                 continue
         failures.append(f"page {index + 1}: {fill:.0%} filled (under {minimum:.0%})")
     return failures
