@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.files import read_input
 from handoutkit.gate import Decision, DocumentPlan, FormatVerdict, document_plan, format_verdict, language_gate
-from handoutkit.i18n.conventions import line_break_problems, plural_forms_problems
+from handoutkit.i18n.conventions import header_problems, line_break_problems, plural_forms_problems
 from handoutkit.i18n.messages import required_ui_msgids
 from handoutkit.i18n.msgfmt import msgfmt_problems
 from handoutkit.i18n.po import Catalog, catalog_path, usable
@@ -159,6 +159,7 @@ def _catalog(project: Project, language: Language, domain: str, problems: list[P
         catalog = None
     if catalog is not None:
         found.extend(plural_forms_problems(catalog, language.gettext))
+        found.extend(header_problems(catalog, language.gettext))
         found.extend(line_break_problems(catalog))
     problems.extend(found)
     if catalog is None and path.is_file():

@@ -424,6 +424,13 @@ def _check_logo(organization: Organization, keys: tuple[str, ...], error: Any, s
 
     if organization.logo and not organization.logo_alt.strip():
         raise error((*keys, "logo"), "organization logo needs logo_alt, a text alternative saying what it shows")
+    for name in ("name", "phone", "web"):
+        if "{" in str(getattr(organization, name, "")) or "}" in str(getattr(organization, name, "")):
+            raise error(
+                (*keys, name),
+                f"organization {name} holds a brace: it fills the {{organization}} and {{phone}} placeholders "
+                "of every SMS and contact line, where a brace would be sent as written",
+            )
     if organization.phone and (problem := target_problem(f"tel:{organization.phone}")):
         raise error((*keys, "phone"), f"organization phone {problem}")
     if organization.web and (problem := target_problem(organization.web)):

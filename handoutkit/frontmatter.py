@@ -339,6 +339,9 @@ def _reference(item: Any, line: int, problem: Any) -> RawReference | None:
     if link is not None and (not isinstance(link, str) or not link.startswith(("https://", "http://"))):
         problem(line, f"a reference link must be an http(s) address, not {excerpt(link)}")
         return None
+    if link is not None and (bad := re.search(r"[\s\"'<>\[\]\\`]", link)) is not None:
+        problem(line, f"reference link {excerpt(link)} holds {bad.group(0)!r}: a web address has none")
+        return None
     if link is not None and (why := target_problem(link)) is not None:
         problem(line, f"reference link {excerpt(link)} {why}")
         return None

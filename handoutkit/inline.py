@@ -122,14 +122,40 @@ def unit_source(content: str) -> str:
     return out.strip()
 
 
+_SPAN_ATTRIBUTES = re.compile(r"\]\{([^{}]*)\}")
+_ONLY_LANG = re.compile(r"""\s*lang\s*=\s*(?:"[^"\s]*"|'[^'\s]*'|[^\s"']+)\s*""")
+
+
+def _check_span_attributes(source: str) -> None:
+    """Each ``]{...}`` holds ``lang=<tag>`` and nothing else (the attributes plugin would drop what it does
+    not know, ``onclick=x``, without a word)."""
+    for found in _SPAN_ATTRIBUTES.finditer(source):
+        if "=" in found.group(1) and not _ONLY_LANG.fullmatch(found.group(1)):
+            raise InlineError(
+                f"a bracketed span takes exactly one attribute, lang=<language tag> (found: {excerpt(found.group(1))})"
+            )
+
+
 def parse_inline(source: str, max_depth: int = DEFAULT_LIMITS.nesting) -> tuple[Inline, ...]:
     """Parse one unit of inline Markdown into model inlines; :class:`InlineError` if unsupported, or if
     emphasis, links and spans are nested more than ``max_depth`` deep."""
-    tokens = markdown_parser().parseInline(source)
+    _check_span_attributes(source)
+    tokens = markdown_parser().parseInline(source.replace("\t", " "))  # a tab is a space in running text
     children = tokens[0].children if tokens else None
     _check_depth(children or [], max_depth)
     return _unread_spans(_convert(children or []))
 
+
+_PLAIN_MARKUP = (
+    (re.compile(r"^\s{0,3}#{1,6}(?:\s|$)"), "a heading's # is printed as written here (this text is plain: no markup)"),
+    (re.compile(r"\*\*|__"), "** or __ is printed as written here (this text is plain: no bold)"),
+    (re.compile(r"\[[^\[\]]*\]\([^()]*\)"), "a Markdown link is printed as written here (this text is plain)"),
+    (
+        re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"),
+        "an HTML character reference is printed as written here: type the character itself",
+    ),
+)
+"""Markup that a plain unit (a title, a reference, an SMS, an image description) would print literally."""
 
 _TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|!--.*?--)>", re.DOTALL)
 """Something a person meant as an HTML tag or comment (``<b>``, ``</i>``, ``<br/>``, ``<!-- x -->``);
@@ -141,6 +167,11 @@ def parse_plain(source: str, max_depth: int = DEFAULT_LIMITS.nesting) -> tuple[I
     for HTML markup (which a plain unit would print literally)."""
     if (tag := _TAG.search(source)) is not None:
         raise InlineError(f"raw HTML is not allowed (this text is printed as written): {excerpt(tag.group(0))}")
+    for pattern, message in _PLAIN_MARKUP:
+        if (found := pattern.search(source)) is not None:
+            raise InlineError(f"{message}: {excerpt(found.group(0))}")
+    source = source.replace("\t", " ")
+    _check_span_attributes(source)
     if "]{" not in source:  # the common case, and the only one where nothing can be a span
         return _unread_spans((Text(source),)) if source else ()
     tokens = plain_parser().parseInline(source)
@@ -177,6 +208,8 @@ def _unread_spans(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
             raise InlineError(
                 f"{excerpt(found.group(0))} could not be read as a language span: write [words]{{lang=xx}}"
             )
+        if isinstance(node, Text) and "`" in node.text:
+            raise InlineError("a backtick (`) is printed as written: code is not supported (for an apostrophe, type ')")
         if isinstance(node, Text) and (found := _REFERENCE_LINK.search(node.text)):
             raise InlineError(
                 f"{excerpt(found.group(0))} looks like a reference-style link, which is printed as written: "

@@ -13,6 +13,7 @@ where it happened, never a crashed worker.
 from __future__ import annotations
 
 import dataclasses
+import pickle
 import sys
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -51,6 +52,7 @@ __all__ = [
     "init_worker",
     "run_in_worker",
     "run_task",
+    "shelve",
 ]
 
 
@@ -111,6 +113,9 @@ class CollectionTask:
     documents: tuple[Document | None, ...] = ()
     """The members' translations made by this build's plans, in order (None, or none at all: the task
     translates that member itself)."""
+    shelved: tuple[str, ...] = ()
+    """Where the build put each member's translation once its handout was written (a pickle file of the
+    build's own private folder; '' for none)."""
 
     @property
     def label(self) -> tuple[str, str, str]:
@@ -118,6 +123,21 @@ class CollectionTask:
 
 
 Task = PlanTask | DocumentTask | CollectionTask
+
+
+def shelve(document: Document, path: Path) -> str:
+    """Write ``document`` to ``path`` (in the build's private folder) for a collection task to read."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
+    return str(path)
+
+
+def _unshelve(path: str) -> Document | None:
+    try:
+        found = pickle.loads(Path(path).read_bytes())  # the build's own file, in its own private folder
+    except (OSError, pickle.UnpicklingError, EOFError):
+        return None
+    return found if isinstance(found, Document) else None
 
 
 @dataclass(frozen=True)
@@ -289,10 +309,11 @@ def _render_collection(space: Workspace, task: CollectionTask) -> TaskResult:
     language = space.language(task.lang)
     exporter = space.exporter(task.format)
     given = task.documents or (None,) * len(task.members)
-    docs = [
-        doc if doc is not None else project.translate(slug, language).document
-        for slug, doc in zip(task.members, given, strict=True)
-    ]
+    shelved = task.shelved or ("",) * len(task.members)
+    docs = []
+    for slug, doc, path in zip(task.members, given, shelved, strict=True):
+        found = doc if doc is not None else _unshelve(path) if path else None
+        docs.append(found if found is not None else project.translate(slug, language).document)
     try:
         files = exporter.render_collection(docs, space.context(language))
     except ProblemError as error:

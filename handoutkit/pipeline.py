@@ -21,6 +21,7 @@ import dataclasses
 import os
 import re
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,7 @@ from handoutkit.jobs import (
     Workspace,
     WorkspaceSpec,
     fresh_project,
+    shelve,
 )
 from handoutkit.languages import Language
 from handoutkit.model import Document, Origin
@@ -177,6 +179,9 @@ class _Build:
     plan_files: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     documents: dict[tuple[str, str], Document] = field(default_factory=dict)
     """The translations this build's plans made (the render jobs take them: no job translates again)."""
+    shelf: Path | None = None
+    """A private folder for the translations of handouts already written, which the collections read."""
+    shelved: dict[tuple[str, str], str] = field(default_factory=dict)
     config_digest: str = ""
 
     # ---------------------------------------------------------------- plans
@@ -339,10 +344,12 @@ def build(
     runner = _job_runner(project, selection, options)
     state = _Build(project, selection, options, store, _Ordered(report, progress), runner)
     state.config_digest = keys.file_digest(project.root / project.config_display)
-    try:
-        _run(state, report)
-    finally:
-        runner.close()
+    with tempfile.TemporaryDirectory(prefix="handoutkit-shelf-") as shelf:
+        state.shelf = Path(shelf)
+        try:
+            _run(state, report)
+        finally:
+            runner.close()
     scope = dataclasses.replace(selection, collections=selection.collections and options.shard is None)
     results = _per_format(selection, state.results)
     withdrawn, problems = reconcile(project, scope, results, state.plans.values())
@@ -360,64 +367,109 @@ def _per_format(selection: Selection, results: Sequence[Result]) -> list[Result]
     return expanded
 
 
+CHUNK = 12
+"""Handouts planned and rendered together: their translations are held only until their outputs are
+written, so the build's memory does not grow with the number of handouts."""
+
+
 def _run(state: _Build, report: BuildReport) -> None:
+    """Plan and render the handouts a chunk at a time (heaviest jobs first within it), then the
+    collections; outcomes are reported chunk by chunk, each in language, handout and format order."""
     project, selection = state.project, state.selection
     slugs = _slugs(project, selection, state.options)
     gates = {language.tag: language_gate(project, selection, language) for language in selection.languages}
-    state.plan_all(slugs, selection.languages)
     ready = {tag: not gate.problems for tag, gate in gates.items()}
     contexts = {lang.tag: project.context(lang) for lang in selection.languages if ready[lang.tag]}
-    published = {slug: state.published_languages(slug, ready) for slug in slugs}
-
-    tasks: list[Task] = []
-    task_slots: list[int] = []
-    task_keys: list[tuple[str, tuple[tuple[str, str], ...]]] = []
     for language in selection.languages:
         report.warnings.extend(gates[language.tag].warnings)
-        ctx = contexts.get(language.tag)
-        for slug in slugs:
-            plan = state.plans[(slug, language.tag)]
-            report.warnings.extend(plan.warnings)
-            if plan.status != "export" or ctx is None:
-                status: Status = "skipped" if plan.status == "skip" else "failed"
-                state.results.append(Result(slug, language.tag, "*", status, (), plan.note or plan.reason))
-                outcome = Outcome(slug, language.tag, "*", status, (), plan.reason, plan.problems, plan.note)
-                state.ordered.fill(state.ordered.slot(), outcome)
-                continue
-            for exporter in selection.exporters:
-                slot = state.ordered.slot()
-                job = keys.document_key(
-                    plan=plan.key,
-                    assets=plan.assets,
-                    exporter=keys.exporter_fingerprint(exporter, ctx),
-                    context=keys.context_material(ctx, exporter, project.source_dir),
-                    published_languages=published[slug],
-                )
-                inputs = state.inputs(slug, language.tag)
-                reused = state.reuse_or_run(exporter, slug, language, job, inputs)
-                if reused is not None:
-                    state.ordered.fill(slot, reused)
-                    continue
-                document = state.documents.get((slug, language.tag))
-                tasks.append(DocumentTask(slug, language.tag, exporter.name, published[slug], exporter.cost, document))
-                task_slots.append(slot)
-                task_keys.append((job, inputs))
-        if ctx is not None and selection.collections and state.options.shard is None:
-            _collections(state, language, ctx, tasks, task_slots, task_keys)
+    for first in range(0, len(slugs), CHUNK):
+        chunk = slugs[first : first + CHUNK]
+        state.plan_all(chunk, selection.languages)
+        jobs = _Jobs()
+        for language in selection.languages:
+            for slug in chunk:
+                _document_jobs(state, report, language, slug, contexts.get(language.tag), ready, jobs)
+        _run_jobs(state, jobs)
+        for slug in chunk:  # written: their translations leave memory (shelved for the collections)
+            for language in selection.languages:
+                document = state.documents.pop((slug, language.tag), None)
+                if document is not None and state.shelf is not None:
+                    path = state.shelf / language.tag / f"{slug}.pickle"
+                    state.shelved[(slug, language.tag)] = shelve(document, path)
+    if selection.collections and state.options.shard is None:
+        jobs = _Jobs()
+        for language in selection.languages:
+            ctx = contexts.get(language.tag)
+            if ctx is not None:
+                _collections(state, language, ctx, jobs.tasks, jobs.slots, jobs.keys)
+        _run_jobs(state, jobs)
+
+
+@dataclass
+class _Jobs:
+    """The tasks of one round, with the report slot and the key of each."""
+
+    tasks: list[Task] = field(default_factory=list)
+    slots: list[int] = field(default_factory=list)
+    keys: list[tuple[str, tuple[tuple[str, str], ...]]] = field(default_factory=list)
+
+
+def _document_jobs(
+    state: _Build,
+    report: BuildReport,
+    language: Language,
+    slug: str,
+    ctx: RenderContext | None,
+    ready: dict[str, bool],
+    jobs: _Jobs,
+) -> None:
+    """Queue (or reuse, or report as skipped or failed) every format of one handout in one language."""
+    project, selection = state.project, state.selection
+    plan = state.plans[(slug, language.tag)]
+    report.warnings.extend(plan.warnings)
+    if plan.status != "export" or ctx is None:
+        status: Status = "skipped" if plan.status == "skip" else "failed"
+        state.results.append(Result(slug, language.tag, "*", status, (), plan.note or plan.reason))
+        outcome = Outcome(slug, language.tag, "*", status, (), plan.reason, plan.problems, plan.note)
+        state.ordered.fill(state.ordered.slot(), outcome)
+        return
+    published = state.published_languages(slug, ready)
+    for exporter in selection.exporters:
+        slot = state.ordered.slot()
+        job = keys.document_key(
+            plan=plan.key,
+            assets=plan.assets,
+            exporter=keys.exporter_fingerprint(exporter, ctx),
+            context=keys.context_material(ctx, exporter, project.source_dir),
+            published_languages=published,
+        )
+        inputs = state.inputs(slug, language.tag)
+        reused = state.reuse_or_run(exporter, slug, language, job, inputs)
+        if reused is not None:
+            state.ordered.fill(slot, reused)
+            continue
+        document = state.documents.get((slug, language.tag))
+        jobs.tasks.append(DocumentTask(slug, language.tag, exporter.name, published, exporter.cost, document))
+        jobs.slots.append(slot)
+        jobs.keys.append((job, inputs))
+
+
+def _run_jobs(state: _Build, jobs: _Jobs) -> None:
+    selection = state.selection
 
     def done(index: int, result: TaskResult) -> None:
-        task = tasks[index]
+        task = jobs.tasks[index]
         name, lang, fmt = task.label
         if result.status == "failed":
             outcome = state.failed(name, lang, fmt, result)
         else:
             exporter = next(e for e in selection.exporters if e.name == fmt)
             language = next(lang_ for lang_ in selection.languages if lang_.tag == lang)
-            job, inputs = task_keys[index]
+            job, inputs = jobs.keys[index]
             outcome = state.write(exporter, name, language, result.files, job=job, inputs=inputs)
-        state.ordered.fill(task_slots[index], outcome)
+        state.ordered.fill(jobs.slots[index], outcome)
 
-    state.runner.run(tasks, done)
+    state.runner.run(list(jobs.tasks), done)
 
 
 def _collections(
@@ -455,8 +507,9 @@ def _collections(
             state.ordered.fill(slot, reused)
             continue
         documents = tuple(state.documents.get((s, language.tag)) for s in members)
+        shelved = tuple(state.shelved.get((s, language.tag), "") for s in members)
         cost = exporter.cost * len(members)
-        tasks.append(CollectionTask(name, language.tag, exporter.name, tuple(members), cost, documents))
+        tasks.append(CollectionTask(name, language.tag, exporter.name, tuple(members), cost, documents, shelved))
         task_slots.append(slot)
         task_keys.append((job, collected))
 

@@ -32,7 +32,7 @@ from handoutkit.model import Image, Origin
 from handoutkit.project import Project
 from handoutkit.reader import SOURCE_DIR
 from handoutkit.selection import Selection
-from handoutkit.untrusted import excerpt
+from handoutkit.untrusted import excerpt, find_unsafe
 from handoutkit.walk import iter_blocks
 from handoutkit.writer import WriteError, move_aside, remove_file, write_atomic
 
@@ -220,12 +220,21 @@ def plan_record(data: dict[str, Any]) -> PlanRecord:
         str(data["note"]),
         tuple(_problem(p) for p in data["problems"]),
         tuple(_problem(p) for p in data["warnings"]),
-        str(data["title"]),
-        str(data["title_lang"]),
+        _text(data["title"]),
+        _text(data["title_lang"]),
         bool(data["reviewed"]),
         tuple((_inside(a["path"]), str(a["sha256"])) for a in data["assets"]),
-        str(data["source_title"]),
+        _text(data["source_title"]),
     )
+
+
+def _text(value: object) -> str:
+    """A string a record gives the home page, checked like any untrusted text (a tampered manifest, shard
+    or cache entry is then not trusted: ValueError)."""
+    text = str(value)
+    if (unsafe := find_unsafe(text, allow="")) is not None:
+        raise ValueError(f"it holds {unsafe.describe()}")
+    return text
 
 
 def plan_json(record: PlanRecord) -> bytes:
@@ -459,6 +468,15 @@ def reconcile(
         if note:
             withdraw(old, old.files, note)
             manifest.outputs.pop(key, None)
+        elif _changed(project, old):
+            # Outside this run's --doc, --lang or --format, but its sources changed since it was built:
+            # it no longer matches them, so it is not left published (the next build of it makes it again).
+            stale = "out of date: its sources changed since it was built, and this run did not rebuild it"
+            if old.name != collection and not (project.source_dir / f"{old.name}.md").is_file():
+                stale = f"no handout source/{old.name}.md any more"
+            moved = withdraw(old, old.files, stale)
+            manifest.outputs.pop(key, None)
+            manifest.unavailable[key] = Unavailable(*key, "skipped", "out of date (not rebuilt by this run)", moved)
     for key in list(manifest.unavailable):
         if key not in touched and _orphan(project, selection, manifest.unavailable[key], collection):
             del manifest.unavailable[key]

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,9 +32,22 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _read_verified(path: Path, digest: str) -> bytes | None:
+def _read_verified(path: Path, digest: str, root: Path) -> bytes | None:
+    """The bytes of ``path`` (inside the folder ``root``) when it is a regular file reached through no
+    symbolic link below ``root`` (a link in a shard or the cache is never followed), whose digest is
+    ``digest``; else None."""
     try:
-        data = path.read_bytes()
+        steps = [path, *path.parents]
+        if any(step.is_symlink() for step in steps[: steps.index(root)] if root in steps) or root not in steps:
+            return None
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        try:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                return None
+            with os.fdopen(descriptor, "rb", closefd=False) as opened:
+                data = opened.read()
+        finally:
+            os.close(descriptor)
     except OSError:
         return None
     return data if _sha(data) == digest else None
@@ -65,7 +80,7 @@ class Cache:
             return None
         files: list[OutputFile] = []
         for suffix, shared, digest in listed:
-            data = _read_verified(self._object(digest), digest)
+            data = _read_verified(self._object(digest), digest, self.root)
             if data is None:
                 return None
             files.append(OutputFile(suffix, data, shared_path=shared))
@@ -105,7 +120,8 @@ class ShardOutput:
             raise ValueError(f"{root}: no {MANIFEST} (is it a shard's output folder?)")
         manifest, problems = read_manifest(root)
         if problems:
-            raise ValueError(str(problems[0]))
+            reason = problems[0].message.replace("; no earlier output is withdrawn", "")
+            raise ValueError(f"{root / MANIFEST}: {reason}")
         return cls(root, manifest)
 
     def files(self, key3: Key3, job: str) -> list[OutputFile] | None:
@@ -114,12 +130,12 @@ class ShardOutput:
             return None
         files: list[OutputFile] = []
         for relative, digest in published.files:
-            data = _read_verified(self.root / relative, digest)
+            data = _read_verified(self.root / relative, digest, self.root)
             if data is None:
                 return None
             files.append(OutputFile(_suffix(relative, key3[0]), data))
         for relative, digest in published.shared:
-            data = _read_verified(self.root / relative, digest)
+            data = _read_verified(self.root / relative, digest, self.root)
             if data is None:
                 return None
             files.append(OutputFile("", data, shared_path=relative))
@@ -145,7 +161,7 @@ class Store:
         if published is None or not job or published.job != job:
             return None
         for relative, digest in (*published.files, *published.shared):
-            if _read_verified(self.output / relative, digest) is None:
+            if _read_verified(self.output / relative, digest, self.output) is None:
                 return None
         return published
 

@@ -44,6 +44,15 @@ _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
     f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17)
 )
 _TAGS = "\U000e0000-\U000e007f"
+_SELECTORS = "\ufe00-\ufe0f\U000e0100-\U000e01ef\u180b-\u180d\u180f"
+"""Variation selectors: they draw nothing, and belong only after what they select a form of."""
+_UNPRINTABLE = "\u2800\ufffc\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
+"""The blank braille pattern (a space to a reader's eye), the object replacement character, and private-use
+characters (each font draws something else, or nothing)."""
+_DIGIT_MARK = re.compile(r"(?<=\d)[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+"""A combining mark on a digit (4\u0338 draws a crossed-out 4: "not 4")."""
+_HAN = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+_MONGOLIAN = ((0x1820, 0x18AF),)
 _JOINERS = "\u200c\u200d"
 _CONTROLS = "".join(chr(code) for code in (*range(0x20), *range(0x7F, 0xA0)))
 
@@ -101,7 +110,9 @@ def _pattern(allow: str) -> re.Pattern[str]:
     """The characters to look at when ``allow`` (some of tab, newline, carriage return) is accepted."""
     if allow not in _PATTERNS:
         controls = "".join(char for char in _CONTROLS if char not in allow)
-        body = re.escape(controls) + _BIDI + _INVISIBLE + _NONCHARACTERS + _TAGS + _JOINERS + "\ud800-\udfff"
+        body = (
+            re.escape(controls) + _BIDI + _INVISIBLE + _NONCHARACTERS + _TAGS + _JOINERS + _SELECTORS + _UNPRINTABLE
+        ) + "\ud800-\udfff"
         _PATTERNS[allow] = re.compile(f"[{body}]")
     return _PATTERNS[allow]
 
@@ -128,6 +139,17 @@ def _reason(text: str, index: int) -> str | None:
         if char == "\u200d" and before and after and _in(before, _EMOJI) and _in(after, _EMOJI):
             return None
         return "a zero-width joiner or non-joiner belongs only between letters of a script that needs it"
+    if 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF or 0x180B <= code <= 0x180F:
+        before = text[index - 1] if index else ""
+        if before and (
+            (_in(before, _EMOJI) and code in (0xFE0E, 0xFE0F))
+            or (_in(before, _HAN) and not 0x180B <= code <= 0x180F)
+            or (_in(before, _MONGOLIAN) and 0x180B <= code <= 0x180F)
+        ):
+            return None
+        return "a variation selector belongs only after the emoji, ideograph or Mongolian letter it selects a form of"
+    if code == 0x2800 or code == 0xFFFC or 0xE000 <= code <= 0xF8FF or code >= 0xF0000:
+        return "a character that prints as a blank, a box or whatever a font puts there (private use)"
     if 0xE0000 <= code <= 0xE007F:
         start = text.rfind("\U0001f3f4", 0, index)
         flag = _FLAG.match(text, start) if start >= 0 else None
@@ -151,14 +173,18 @@ def find_unsafe(text: str, allow: str = "\t\n", *, start: int = 0) -> Unsafe | N
     """The first refused character of ``text`` at or after ``start``; ``allow`` lists the controls
     accepted here (some of tab, newline; a carriage return is accepted only before a newline)."""
     pattern = _pattern(allow.replace("\r", ""))
+    first: Unsafe | None = None
     for found in pattern.finditer(text, start):
         index = found.start()
         if text[index] == "\r" and "\r" in allow and text.startswith("\r\n", index):
             continue
         reason = _reason(text, index)
         if reason is not None:
-            return Unsafe(index, text[index], reason)
-    return None
+            first = Unsafe(index, text[index], reason)
+            break
+    if (mark := _DIGIT_MARK.search(text, start, first.index if first else len(text))) is not None:
+        return Unsafe(mark.start(), mark.group(0), "a mark on a digit changes how the number reads (4\u0338: not 4)")
+    return first
 
 
 def line_of(text: str, index: int, first_line: int = 1) -> int:

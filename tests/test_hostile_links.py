@@ -5,7 +5,10 @@ stale output never left published."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -131,3 +134,51 @@ def test_a_cache_that_is_a_file_is_a_command_line_error(project_copy: Callable[.
     cache.write_text("not a folder", "utf-8")
     code, out = run_cli(project, "--format", "text", "--cache", str(cache))
     assert code == 2 and "export.py: error: --cache:" in out and "is not a folder" in out
+
+
+def test_a_cache_object_that_links_out_is_never_published(
+    project_copy: Callable[..., Path], outside: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    first = project_copy("basic")
+    assert run_cli(first, "--lang", "en", "--format", "text", "--cache", str(cache))[0] == 0
+    secret = outside / "secret.txt"
+    secret.write_text(f"{MARKER}\n", "utf-8")
+    digest = hashlib.sha256(secret.read_bytes()).hexdigest()
+    for entry in (cache / "jobs").rglob("*.json"):  # every job now names the secret's digest
+        data = json.loads(entry.read_text("utf-8"))
+        for listed in data["files"]:
+            listed["sha256"] = digest
+        entry.write_text(json.dumps(data), "utf-8")
+    link = cache / "objects" / digest[:2] / digest
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(secret)
+
+    second = tmp_path / "second"
+    shutil.copytree(first, second, ignore=shutil.ignore_patterns("output"))
+    code, out = run_cli(second, "--lang", "en", "--format", "text", "--cache", str(cache))
+
+    assert code == 0, out
+    assert MARKER not in (second / "output" / "en" / "basic.txt").read_text("utf-8")
+
+
+def test_a_shard_file_that_links_out_is_built_again_not_copied(
+    project_copy: Callable[..., Path], outside: Path, tmp_path: Path
+) -> None:
+    project = project_copy("basic")
+    shard = tmp_path / "shard-1"
+    assert run_cli(project, "--lang", "en", "--format", "text", "--shard", "1/1", "--output", str(shard))[0] == 0
+    secret = outside / "secret.txt"
+    secret.write_text(f"{MARKER}\n", "utf-8")
+    manifest = shard / ".handoutkit-manifest.json"
+    data = json.loads(manifest.read_text("utf-8"))
+    entry = next(o for o in data["outputs"] if o["format"] == "text")
+    (shard / entry["files"][0]["path"]).unlink()
+    (shard / entry["files"][0]["path"]).symlink_to(secret)
+    entry["files"][0]["sha256"] = hashlib.sha256(secret.read_bytes()).hexdigest()
+    manifest.write_text(json.dumps(data), "utf-8")
+
+    code, out = run_cli(project, "merge", str(shard), "--lang", "en", "--format", "text")
+
+    assert code == 0, out
+    assert MARKER not in (project / "output" / "en" / "basic.txt").read_text("utf-8")

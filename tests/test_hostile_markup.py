@@ -23,6 +23,7 @@ from handoutkit.i18n.po import read_catalog
 from handoutkit.model import Document, plain_text
 from handoutkit.published import MANIFEST, read_manifest
 from handoutkit.reader import read_document
+from handoutkit.walk import document_units
 from tests.conftest import run_cli
 
 MARKUP = Path(__file__).parent / "data" / "hostile" / "markup"
@@ -221,3 +222,49 @@ def test_block_markdown_typed_into_a_translation_is_rejected_at_its_line(
     assert f"locales/es/LC_MESSAGES/basic.po:{line}: warning: translation rejected: {what}" in out
     printed = (project / "output" / "es" / "basic.txt").read_text("utf-8")
     assert "##" not in printed and "- uno" not in printed and "First part" in printed
+
+
+# ---------------------------------------------------------------- third outside review
+
+
+@pytest.mark.parametrize(
+    ("slug", "expected"),
+    [
+        ("mark-on-a-digit", "source/mark-on-a-digit.md:8: error: U+0338 COMBINING LONG SOLIDUS OVERLAY"),
+        ("variation-selector", "source/variation-selector.md:8: error: U+FE0F VARIATION SELECTOR-16 is not allowed"),
+        ("private-use", "source/private-use.md:8: error: U+E000 (no name) is not allowed"),
+        ("backticks", "source/backticks.md:8: error: a backtick (`) is printed as written"),
+        ("bold-in-title", "source/bold-in-title.md:2: error: ** or __ is printed as written here"),
+        ("entity-in-title", "source/entity-in-title.md:2: error: an HTML character reference is printed as written"),
+        ("link-in-sms", "source/link-in-sms.md:5: error: a Markdown link is printed as written here"),
+        ("reference-link-with-spaces", "source/reference-link-with-spaces.md:5: error: reference link"),
+        ("span-with-another-attribute", "source/span-with-another-attribute.md:8: error: a bracketed span takes"),
+    ],
+)
+def test_more_that_a_reader_would_see_wrongly_is_an_error_with_its_line(slug: str, expected: str) -> None:
+    problems = source_problems(slug)
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_a_tab_in_running_text_is_a_space() -> None:
+    doc = read_document(MARKUP, "tab-in-text", "en")
+    assert "A tab between words." in [plain_text(u.inlines) for u in document_units(doc)]
+
+
+def test_a_second_header_is_an_error_at_its_line() -> None:
+    with pytest.raises(ProblemError) as raised:
+        read_catalog(MARKUP / "catalogs" / "second-header.po", "locales/es/LC_MESSAGES/x.po")
+    assert str(raised.value.problems[0]).startswith(
+        'locales/es/LC_MESSAGES/x.po:6: error: a second header (msgid "", the first at line 1)'
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("escaped-control-in-link-template.toml", "handoutkit.toml:2: error: sms link_template: holds, once its"),
+        ("brace-in-organization.toml", "handoutkit.toml:2: error: organization name holds a brace"),
+    ],
+)
+def test_more_configuration_values_that_would_be_sent_as_written(name: str, expected: str, tmp_path: Path) -> None:
+    assert config_error(name, tmp_path).startswith(expected)

@@ -148,7 +148,17 @@ def test_a_text_always_agrees_with_itself(text: str, lang: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(texts(NUMBERS), LANGS)
 def test_arabic_indic_digits_are_the_same_numbers(text: str, lang: str) -> None:
-    assert meaning_problems(text, text.translate(ARABIC_INDIC), lang, lang) == []
+    """In an Arabic translation, Arabic-Indic digits write the source's numbers."""
+    assert meaning_problems(text, text.translate(ARABIC_INDIC), lang, "ar") == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts(NUMBERS), st.sampled_from(["en", "es", "vi"]))
+def test_digits_of_another_script_are_a_problem_in_a_latin_script_translation(text: str, lang: str) -> None:
+    translated = text.translate(ARABIC_INDIC)
+    problems = meaning_problems(text, translated, "en", lang)
+    foreign = translated != text
+    assert any("are not written in" in p for p in problems) == foreign
 
 
 @settings(max_examples=200, deadline=None)

@@ -76,23 +76,33 @@ def test_a_skip_makes_the_exit_status_non_zero_with_fail_on_skip(project_copy):
     assert "skipped ar basic *" in output
 
 
-def test_a_narrowed_run_never_withdraws_or_relists_outputs_outside_its_selection(project_copy):
+def test_a_narrowed_run_leaves_outputs_outside_its_selection_alone_while_their_sources_hold(project_copy):
+    project = project_copy("basic")
+    run_cli(project, "--format", "text,sms")
+    for narrowed in (["--lang", "en"], ["--doc", "basic", "--lang", "en"], ["--format", "text"]):
+        code, output = run_cli(project, *(["--format", "text,sms"] if narrowed[0] != "--format" else []), *narrowed)
+        assert code == 0, output
+        assert "withdrawn 0" in output
+        assert (project / "output/es/basic.txt").is_file() and (project / "output/es/basic.sms.txt").is_file()
+        assert "es/basic.txt" in index(project) and "es/basic.sms.txt" in index(project)
+
+
+def test_a_narrowed_run_withdraws_outputs_outside_its_selection_whose_sources_changed(project_copy):
+    """An output that no longer matches its sources is never left published, whatever the run builds."""
     project = project_copy("basic")
     run_cli(project, "--format", "text,sms")
     make_spanish_fuzzy(project)
     manifest = project / "output/.handoutkit-manifest.json"
 
-    for narrowed in (["--lang", "en"], ["--doc", "basic", "--lang", "en"]):
-        code, output = run_cli(project, "--format", "text,sms", *narrowed)
-        assert code == 0, output
-        assert "withdrawn 0" in output
-        assert (project / "output/es/basic.txt").is_file()
-        assert "es/basic.txt" in index(project)
-    code, output = run_cli(project, "--format", "text", "--lang", "es")
-    assert "withdrawn es basic text" in output
-    assert (project / "output/es/basic.sms.txt").is_file(), "sms was not selected"
-    assert "es/basic.sms.txt" in index(project)
-    assert "es/basic.sms.txt" in manifest.read_text()
+    code, output = run_cli(project, "--format", "text", "--lang", "en")
+
+    assert code == 0, output
+    assert "withdrawn es basic text: output/es/basic.txt (out of date: its sources changed" in output
+    assert "withdrawn es basic sms" in output and "withdrawn en basic sms" in output
+    assert not (project / "output/es/basic.txt").exists() and not (project / "output/es/basic.sms.txt").exists()
+    assert "es/basic.txt" not in index(project)
+    assert '"path": "es/basic.sms.txt"' not in manifest.read_text()  # listed as withdrawn only
+    assert (project / "output/.withdrawn/es/basic.txt").is_file()
 
 
 def test_a_users_own_files_in_output_are_never_touched_nor_listed(project_copy):
@@ -157,15 +167,16 @@ def test_the_manifest_records_each_output_with_its_files_inputs_and_digests_dete
     ]
 
 
-def test_a_removed_handout_is_withdrawn_by_the_next_full_build_only(project_copy):
+def test_a_removed_handout_is_withdrawn_by_the_next_build_narrowed_or_not(project_copy):
     project = project_copy("basic")
     shutil.copy(project / "source/basic.md", project / "source/second.md")
     run_cli(project, "--format", "text", "--lang", "en")
     (project / "source/second.md").unlink()
     code, output = run_cli(project, "--format", "text", "--lang", "en", "--doc", "basic")
-    assert code == 0 and "withdrawn 0" in output
-    assert (project / "output/en/second.txt").is_file()
-    code, output = run_cli(project, "--format", "text", "--lang", "en")
     assert code == 0, output
     assert "withdrawn en second text: output/en/second.txt (no handout source/second.md any more)" in output
     assert not (project / "output/en/second.txt").exists()
+    code, output = run_cli(project, "--format", "text", "--lang", "en")
+    assert code == 0 and "withdrawn 0" in output
+
+

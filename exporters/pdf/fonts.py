@@ -110,16 +110,23 @@ class FontSet:
         return ", ".join(self.families)
 
 
+FALLBACK = "Noto Sans"
+"""The last family of every set: the symbols the Latin face lacks (µ, ⅓, №, ℃...) and the text of an SVG
+drawing (which names a generic family) come from it, never from whatever else is installed."""
+
+
 @cache
 def font_set(lang: str) -> FontSet:
     """The font set for a BCP 47 tag (``LookupError`` for a script that has none)."""
     script = language_script(lang)
     language = parse_language(lang).locale.language
     if script == "Latn" and language in LANGUAGE_FAMILIES:
-        return FontSet(script, LANGUAGE_FAMILIES[language])
-    if script not in SCRIPT_FAMILIES:
+        families = LANGUAGE_FAMILIES[language]
+    elif script in SCRIPT_FAMILIES:
+        families = SCRIPT_FAMILIES[script]
+    else:
         raise LookupError(f"no font set for the {script} script of {lang!r} (exporters/pdf/fonts.py)")
-    return FontSet(script, SCRIPT_FAMILIES[script])
+    return FontSet(script, tuple(dict.fromkeys((*families, FALLBACK))))
 
 
 def language_script(lang: str) -> str:

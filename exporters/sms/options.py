@@ -18,6 +18,12 @@ def _link_placeholders(template: str) -> str | None:
         return None
     if not re.fullmatch(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/\S*)?", template):
         return "must be an https:// web address (with no spaces), or empty for no link"
+    from urllib.parse import unquote
+
+    from handoutkit.untrusted import find_unsafe
+
+    if (unsafe := find_unsafe(unquote(template), allow="")) is not None:
+        return f"holds, once its %-escapes are decoded, {unsafe.describe()}"
     unknown = sorted(set(_LINK_FIELD.findall(template)) - {"lang", "slug", "id"})
     if unknown:
         return f"may use only {{id}}, {{lang}} and {{slug}}, not {unknown}"

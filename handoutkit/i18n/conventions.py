@@ -12,6 +12,7 @@ from __future__ import annotations
 import gettext
 import re
 from collections.abc import Callable
+from typing import Any
 
 from babel.core import UnknownLocaleError
 from babel.messages.plurals import get_plural
@@ -27,20 +28,6 @@ _HEADER = re.compile(r"^\s*nplurals\s*=\s*(?P<n>\d+)\s*;\s*plural\s*=\s*(?P<expr
 _SAMPLES = (*range(1001), 1_000_000, 1_000_001, 1_000_002, 1_000_011, 1_000_103)
 
 
-def _header_line(catalog: Catalog, field: str) -> int:
-    """The line of ``field`` in the catalog's header (the header's line when it is not written there)."""
-    try:
-        lines = catalog.path.read_text("utf-8", errors="replace").split("\n")
-    except OSError:
-        return 0
-    for number, line in enumerate(lines, start=1):
-        if line.lstrip().startswith(f'"{field}:'):
-            return number
-        if number > 1 and not line.strip():
-            break
-    return 1
-
-
 def _compile(expression: str) -> Callable[[int], int] | None:
     try:
         return gettext.c2py(expression)
@@ -51,7 +38,7 @@ def _compile(expression: str) -> Callable[[int], int] | None:
 def plural_forms_problems(catalog: Catalog, locale: str) -> list[Problem]:
     """Errors for a missing, broken or wrong ``Plural-Forms`` header (``locale``: gettext form, ``zh_Hans``)."""
     value = catalog.po.metadata.get("Plural-Forms", "")
-    where = Origin(catalog.display, _header_line(catalog, "Plural-Forms"))
+    where = catalog.header_origin("Plural-Forms")
     try:
         rule = get_plural(locale)
     except (UnknownLocaleError, ValueError):
@@ -112,4 +99,19 @@ def line_break_problems(catalog: Catalog) -> list[Problem]:
                     other = "the msgid" if has == "the msgstr" else "the msgstr"
                     message = f"{has} {edge} with a line break (\\n) and {other} does not; msgfmt refuses this"
                     problems.append(Problem("line-break", catalog.origin(entry), message))
+    return problems
+
+
+def header_problems(catalog: Catalog, locale: str) -> list[Problem]:
+    """Warnings for a header that does not say what its folder says: a ``Language`` of another language
+    (the catalog was copied from one), and a header marked fuzzy (tools then treat it as not reviewed)."""
+    problems: list[Problem] = []
+    declared = catalog.header("Language")
+    if declared and declared.replace("-", "_").lower() != locale.replace("-", "_").lower():
+        message = f"its header says Language: {excerpt(declared)}, but it is the {locale} catalog (its folder)"
+        problems.append(Problem("po-header", catalog.header_origin("Language"), message, "warning"))
+    flags: Any = catalog.po.metadata_is_fuzzy  # polib: the header's flags (a list), typed as a bool
+    if flags and "fuzzy" in flags:
+        message = "its header is marked fuzzy: remove the flag once the header is right (msgfmt ignores a fuzzy header)"
+        problems.append(Problem("po-header", Origin(catalog.display, 1), message, "warning"))
     return problems

@@ -66,6 +66,9 @@ def block_markup_problems(source: str, translation: str) -> list[str]:
         what = _BLOCK_NAMES.get(mark[0], "a list item's marker")
         problems.append(f"{what} ({mark!r} at the start of a line) would print as typed{_near(translation, mark)}")
         break
+    underline = r"(?m)\n[ \t]{0,3}(?:=+|-{2,})[ \t]*$"
+    if regex.search(underline, translation) and not regex.search(underline, source):
+        problems.append("a line of = or - under the text would print as typed (a translation cannot make a heading)")
     if regex.search(r"\n[ \t]*\n", translation) and not regex.search(r"\n[ \t]*\n", source):
         problems.append("a blank line would run two paragraphs into one (translate the text as one block)")
     return problems

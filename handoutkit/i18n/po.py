@@ -138,6 +138,8 @@ def _duplicate_problems(catalog: Catalog) -> list[Problem]:
     problems: list[Problem] = []
     entries = sorted(catalog.po, key=lambda e: catalog.origin(e).line)  # polib lists obsolete ones last
     for entry in entries:
+        if entry.msgid == "" and not entry.obsolete and entry.msgctxt is None:
+            continue  # a second header: reported by read_catalog, which knows its line
         key = (entry.msgctxt, entry.msgid)
         if key in first:
             earlier = first[key]
@@ -249,7 +251,18 @@ def read_catalog(path: Path, display: str, today: dt.date | None = None, limits:
             number += 1
         msgstr_lines[entry.linenum] = number if number - 1 < len(lines) else entry.linenum
     catalog = Catalog(path, display, po, msgstr_lines, _header_lines(lines), limits)
-    problems = [*_duplicate_problems(catalog), *review_record_problems(catalog, today)]
+    headers = [
+        number
+        for number, line in enumerate(lines, start=1)
+        if line.strip() == 'msgid ""' and number < len(lines) and lines[number].lstrip().startswith("msgstr")
+        and not (number > 1 and lines[number - 2].lstrip().startswith("msgctxt"))
+    ]  # fmt: skip
+    problems = [
+        Problem("po-duplicate", Origin(display, line), f'a second header (msgid "", the first at line {headers[0]}): '
+                "a catalog has one header, at its start; merge the two")
+        for line in headers[1:]
+    ]  # fmt: skip
+    problems += [*_duplicate_problems(catalog), *review_record_problems(catalog, today)]
     if problems:
         raise ProblemError(problems)
     return catalog
