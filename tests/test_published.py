@@ -178,5 +178,3 @@ def test_a_removed_handout_is_withdrawn_by_the_next_build_narrowed_or_not(projec
     assert not (project / "output/en/second.txt").exists()
     code, output = run_cli(project, "--format", "text", "--lang", "en")
     assert code == 0 and "withdrawn 0" in output
-
-
