@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -29,7 +28,7 @@ from typing import Literal
 
 from handoutkit import keys
 from handoutkit.context import RenderContext
-from handoutkit.errors import Problem, ProblemError
+from handoutkit.errors import Problem
 from handoutkit.exporter import OutputFile
 from handoutkit.gate import language_gate
 from handoutkit.i18n.messages import required_ui_msgids
@@ -46,7 +45,8 @@ from handoutkit.jobs import (
     shelve,
 )
 from handoutkit.languages import Language
-from handoutkit.model import Document, Origin
+from handoutkit.model import Document
+from handoutkit.output_files import write_job
 from handoutkit.project import Project
 from handoutkit.published import PlanRecord, Result, Withdrawal, read_manifest, reconcile
 from handoutkit.registry import Registered
@@ -55,7 +55,6 @@ from handoutkit.selection import Selection
 from handoutkit.shards import Shard, shard_slugs
 from handoutkit.store import Cache, ShardOutput, Store
 from handoutkit.ui import UI_DOMAIN
-from handoutkit.writer import WriteError, write_atomic
 
 __all__ = ["BuildOptions", "BuildReport", "Outcome", "build", "default_jobs", "job_count"]
 
@@ -272,17 +271,15 @@ class _Build:
         inputs: tuple[tuple[str, str], ...],
         reused: str = "",
     ) -> Outcome:
-        outcome, shared, pages = _write(self.project, exporter, name, language, files)
-        outcome = dataclasses.replace(outcome, reused=reused)
-        if outcome.status == "built":
-            self.results.append(
-                Result(name, language.tag, exporter.name, "built", outcome.files, "", job, inputs, shared, pages)
-            )
-            if self.store.cache is not None and not reused:
-                self.store.cache.put_files(job, files)
-        else:
-            self.results.append(Result(name, language.tag, exporter.name, "failed", (), outcome.reason, job, inputs))
-        return outcome
+        written = write_job(self.project, exporter, name, language, files)
+        key3 = (name, language.tag, exporter.name)
+        if written.problems:
+            self.results.append(Result(*key3, "failed", (), "writing failed", job, inputs))
+            return Outcome(*key3, "failed", reason="writing failed", problems=written.problems, reused=reused)
+        self.results.append(Result(*key3, "built", written.files, "", job, inputs, written.shared, written.pages))
+        if self.store.cache is not None and not reused:
+            self.store.cache.put_files(job, files)
+        return Outcome(*key3, "built", files=written.files, reused=reused)
 
     def reuse_or_run(
         self,
@@ -512,59 +509,3 @@ def _collections(
         tasks.append(CollectionTask(name, language.tag, exporter.name, tuple(members), cost, documents, shelved))
         task_slots.append(slot)
         task_keys.append((job, collected))
-
-
-_SHARED_SEGMENT = re.compile(r"^[a-z0-9][a-z0-9._-]{0,80}$")
-
-
-def _write_shared(project: Project, exporter: Registered, file: OutputFile) -> str:
-    """Write a site-wide file under ``output/`` unless it is there with the same bytes; its path."""
-    segments = file.shared_path.split("/")
-    if len(segments) > 4 or not all(_SHARED_SEGMENT.match(s) and s not in (".", "..") for s in segments):
-        raise ProblemError.single(
-            "output-path",
-            Origin(exporter.target, 0),
-            f"exporter {exporter.name!r} returned a bad path {file.shared_path!r}",
-        )
-    path = project.output_dir.joinpath(*segments)
-    write_atomic(path, file.data, inside=project.output_dir)
-    return "/".join(segments)
-
-
-def _write(
-    project: Project, exporter: Registered, name: str, language: Language, files: Sequence[OutputFile]
-) -> tuple[Outcome, tuple[tuple[str, str], ...], tuple[tuple[str, int], ...]]:
-    """Write one job's files; the outcome, the site files (path, digest) and the page counts."""
-    written: list[Path] = []
-    shared: list[tuple[str, str]] = []
-    pages: list[tuple[str, int]] = []
-    try:
-        for file in files:
-            if file.shared_path:
-                shared.append((_write_shared(project, exporter, file), keys.digest_bytes(file.data)))
-                continue
-            if not file.suffix.startswith(".") or "/" in file.suffix or "\\" in file.suffix:
-                raise ProblemError.single(
-                    "output-path",
-                    Origin(exporter.target, 0),
-                    f"exporter {exporter.name!r} returned a bad suffix {file.suffix!r}",
-                )
-            path = project.output_path(language, name + file.suffix)
-            write_atomic(path, file.data, inside=project.output_dir)
-            written.append(path)
-            count = exporter.pages(file.suffix, file.data)
-            if count is not None:
-                pages.append((f"{language.tag}/{name}{file.suffix}", count))
-    except ProblemError as error:
-        failed = Outcome(name, language.tag, exporter.name, "failed", reason="writing failed", problems=error.problems)
-        return failed, (), ()
-    except WriteError as error:
-        problem = Problem("write", Origin(error.shown, 0), error.reason)
-        failed = Outcome(name, language.tag, exporter.name, "failed", reason="writing failed", problems=(problem,))
-        return failed, (), ()
-    except OSError as error:
-        problem = Problem("write", Origin(project.display(project.output_dir), 0), f"could not write: {error}")
-        failed = Outcome(name, language.tag, exporter.name, "failed", reason="writing failed", problems=(problem,))
-        return failed, (), ()
-    outcome = Outcome(name, language.tag, exporter.name, "built", files=tuple(written))
-    return outcome, tuple(sorted(set(shared))), tuple(sorted(pages))
