@@ -149,6 +149,11 @@ def parse_inline(source: str, max_depth: int = DEFAULT_LIMITS.nesting) -> tuple[
 _PLAIN_MARKUP = (
     (re.compile(r"^\s{0,3}#{1,6}(?:\s|$)"), "a heading's # is printed as written here (this text is plain: no markup)"),
     (re.compile(r"\*\*|__"), "** or __ is printed as written here (this text is plain: no bold)"),
+    (
+        re.compile(r"(?<![\w*])\*[^\s*][^*]*(?<=\S)\*(?![\w*])|(?<![\w_])_[^\s_][^_]*(?<=\S)_(?![\w_])"),
+        "*words* or _words_ is printed as written here (this text is plain: no emphasis)",
+    ),
+    (re.compile(r"<(?:https?|mailto|tel):[^<>]*>"), "an address in <...> is printed as written here"),
     (re.compile(r"\[[^\[\]]*\]\([^()]*\)"), "a Markdown link is printed as written here (this text is plain)"),
     (
         re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"),

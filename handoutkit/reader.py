@@ -20,6 +20,7 @@ from handoutkit.assets import AssetError, Assets
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.files import read_input
 from handoutkit.frontmatter import parse_front_matter
+from handoutkit.i18n.digits import foreign_digit_problems
 from handoutkit.inline import (
     InlineError,
     block_parser,
@@ -213,6 +214,8 @@ class _Builder:
         except InlineError as error:
             self.error(line, str(error))
             inlines = (Text(msgid),)
+        for problem in foreign_digit_problems(msgid, self.lang):
+            self.error(line, problem)
         return TextUnit(msgid, inlines, self.lang, Origin(self.path, line), kind, markdown)
 
     # ---------------------------------------------------------------- front matter

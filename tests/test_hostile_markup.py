@@ -239,6 +239,9 @@ def test_block_markdown_typed_into_a_translation_is_rejected_at_its_line(
         ("link-in-sms", "source/link-in-sms.md:5: error: a Markdown link is printed as written here"),
         ("reference-link-with-spaces", "source/reference-link-with-spaces.md:5: error: reference link"),
         ("span-with-another-attribute", "source/span-with-another-attribute.md:8: error: a bracketed span takes"),
+        ("emphasis-in-title", "source/emphasis-in-title.md:2: error: *words* or _words_ is printed as written"),
+        ("autolink-in-sms", "source/autolink-in-sms.md:5: error: an address in <...> is printed as written"),
+        ("full-width-digits-in-sms", "source/full-width-digits-in-sms.md:5: error: the digits ５ (U+FF15)"),
     ],
 )
 def test_more_that_a_reader_would_see_wrongly_is_an_error_with_its_line(slug: str, expected: str) -> None:

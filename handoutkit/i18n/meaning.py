@@ -65,6 +65,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
+from handoutkit.i18n.digits import foreign_digit_problems
 from handoutkit.i18n.facts import SHORT_PHONES, TIME_UNITS, UNITS, Facts, Quantity, Term, Written, ascii_text, facts
 from handoutkit.i18n.markup_checks import (
     block_markup_problems,
@@ -100,7 +101,7 @@ def meaning_problems(
     want, have = facts(source, source_lang, terms), facts(translation, lang, terms)
     problems = _number_problems(list(want.numbers), list(have.numbers))
     problems += _special_digit_problems(source, translation)
-    problems += _foreign_digit_problems(source, translation, lang)
+    problems += foreign_digit_problems(translation, lang, kept=source)
     for noun, wanted, found in (
         ("phone number", want.phones, have.phones),
         ("code", want.codes, have.codes),
@@ -124,37 +125,6 @@ def _special_digit_problems(source: str, translation: str) -> list[str]:
         return []
     shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in dict.fromkeys(added))
     return [f"the number characters {shown} are not in the source: write numbers with the digits the source uses"]
-
-
-_NATIVE_DIGITS = {
-    **dict.fromkeys(("ar", "fa", "ur", "ps", "ckb", "sd"), ((0x0660, 0x0669), (0x06F0, 0x06F9))),
-    **dict.fromkeys(("hi", "mr", "ne", "sa"), ((0x0966, 0x096F),)),
-    **dict.fromkeys(("bn", "as"), ((0x09E6, 0x09EF),)),
-    "th": ((0x0E50, 0x0E59),),
-    "my": ((0x1040, 0x1049),),
-    "km": ((0x17E0, 0x17E9),),
-    **dict.fromkeys(("zh", "ja", "ko"), ((0xFF10, 0xFF19),)),  # full-width digits in CJK typesetting
-}
-"""Digits other than ASCII that a language writes numbers in, by primary language subtag."""
-
-
-def _foreign_digit_problems(source: str, translation: str, lang: str) -> list[str]:
-    """Digits of another writing system than the translation's (a Spanish "４" or "٤", a mathematical "𝟒"):
-    the facts read them as the number, a reader may not, and a phone cannot dial them."""
-    native = _NATIVE_DIGITS.get(lang.replace("_", "-").split("-")[0].lower(), ())
-    kept = set(source)
-    foreign = [
-        c
-        for c in translation
-        if not c.isascii()
-        and unicodedata.category(c) == "Nd"
-        and c not in kept
-        and not any(low <= ord(c) <= high for low, high in native)
-    ]
-    if not foreign:
-        return []
-    shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in dict.fromkeys(foreign))
-    return [f"the digits {shown} are not written in {lang}: write numbers with the digits 0-9"]
 
 
 def _take_one(counts: Counter[str], char: str) -> bool:
