@@ -6,17 +6,13 @@ Each is an error with file and line (or a warning that trusts nothing), never pr
 from __future__ import annotations
 
 import json
-import shutil
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from exporters.pdf.options import PdfOptions
-from exporters.sms.options import SmsOptions
-from handoutkit.config import load_config
-from handoutkit.errors import ConfigError, ProblemError
+from handoutkit.errors import ProblemError
 from handoutkit.i18n.conventions import plural_forms_problems
 from handoutkit.i18n.meaning import meaning_problems
 from handoutkit.i18n.po import read_catalog
@@ -24,23 +20,18 @@ from handoutkit.model import Document, plain_text
 from handoutkit.published import MANIFEST, read_manifest
 from handoutkit.reader import read_document
 from handoutkit.walk import document_units
+from tests import hostile_support
 from tests.conftest import run_cli
 
 MARKUP = Path(__file__).parent / "data" / "hostile" / "markup"
-SCHEMAS: dict[str, type | None] = {"pdf": PdfOptions, "sms": SmsOptions}
 
 
 def source_problems(slug: str) -> list[str]:
-    with pytest.raises(ProblemError) as raised:
-        read_document(MARKUP, slug, "en")
-    return [str(problem) for problem in raised.value.problems]
+    return hostile_support.source_problems(MARKUP, slug)
 
 
 def config_error(name: str, tmp_path: Path) -> str:
-    shutil.copy(MARKUP / "config" / name, tmp_path / "handoutkit.toml")
-    with pytest.raises(ConfigError) as raised:
-        load_config(tmp_path, SCHEMAS)
-    return str(raised.value)
+    return hostile_support.config_error(MARKUP, name, tmp_path)
 
 
 # ---------------------------------------------------------------- Markdown that CommonMark prints as text

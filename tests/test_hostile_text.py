@@ -17,8 +17,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exporters.pdf.options import PdfOptions
-from exporters.sms.options import SmsOptions
 from handoutkit.assets import Assets
 from handoutkit.config import load_config
 from handoutkit.errors import ConfigError, ProblemError
@@ -27,20 +25,19 @@ from handoutkit.limits import AMPLIFICATION_FLOOR, Limits, amplification_problem
 from handoutkit.model import Origin
 from handoutkit.reader import find_sources, read_document, read_text
 from handoutkit.untrusted import excerpt, find_unsafe
+from tests import hostile_support
 from tests.conftest import REPO
 
 HOSTILE = Path(__file__).parent / "data" / "hostile" / "text"
 CATALOGS = HOSTILE / "catalogs"
 PROJECT = HOSTILE / "project"
-SCHEMAS: dict[str, type | None] = {"pdf": PdfOptions, "sms": SmsOptions}
+SCHEMAS = hostile_support.SCHEMAS
 HANDOUT = "---\ntitle: A handout\nsummary: The main message.\n---\n\n## A part\n\n"
 """The start of a valid handout: a test appends its body."""
 
 
 def source_problems(slug: str) -> list[str]:
-    with pytest.raises(ProblemError) as raised:
-        read_document(HOSTILE, slug, "en")
-    return [str(problem) for problem in raised.value.problems]
+    return hostile_support.source_problems(HOSTILE, slug)
 
 
 def catalog_problems(name: str, limits: Limits | None = None) -> list[str]:
@@ -56,10 +53,7 @@ def text_problems(text: str, limits: Limits | None = None) -> list[str]:
 
 
 def config_error(name: str, tmp_path: Path) -> str:
-    shutil.copy(HOSTILE / "config" / name, tmp_path / "handoutkit.toml")
-    with pytest.raises(ConfigError) as raised:
-        load_config(tmp_path, SCHEMAS)
-    return str(raised.value)
+    return hostile_support.config_error(HOSTILE, name, tmp_path)
 
 
 # ---------------------------------------------------------------- the boundary, in handouts
