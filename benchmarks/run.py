@@ -5,7 +5,7 @@ case first, untimed), printed as a ratio to what it is compared with; CPU is use
 the whole process tree (``os.wait4``: the build's worker processes included), wall is elapsed time.
 Read the ratios, not the seconds: the machine is shared and noisy, so no figure here belongs in a test.
 
-Projects: 1, 10 and 100 copies (``--quick``: 1 and 10) of the real handout with its real catalogs in the
+Projects: 1 and 10 copies of the real handout with its real catalogs in the
 project's five languages (benchmarks/synthetic.py), made in a scratch folder. Rows, per project size:
 
 - one-output text and EPUB (``--doc D --lang en --format F``, from an empty ``output/``) vs pandoc's
@@ -18,6 +18,9 @@ project's five languages (benchmarks/synthetic.py), made in a scratch folder. Ro
   pandoc over all the project's sources for each language's collection book and page;
 - a no-op rebuild and a rebuild after one ``.po`` edit vs a full build (``--force``);
 - ``--jobs 2`` vs ``--jobs 1``; peak memory of the whole process tree (summed RSS, sampled from /proc).
+
+Memory: 100 copies (``--memory-sizes``; ``--quick``: none) are built once, ``--force --jobs 2``, for
+their peak memory only, printed against the 10-handout project's ``--jobs 2`` build.
 
 Rows that need a flag the command line does not have yet print "not available" instead of a figure; a
 command that fails, or hangs past its time limit (``--timeout`` for a full build, twice the first full
@@ -55,8 +58,11 @@ from benchmarks.synthetic import Synthetic, make_project  # noqa: E402
 __all__ = ["main"]
 
 MIB = 1024 * 1024
-FULL_SIZES = (1, 10, 100)
+FULL_SIZES = (1, 10)
 QUICK_SIZES = (1, 10)
+MEMORY_SIZES = (100,)
+"""Projects built once only, for their peak memory (a full build of 100 handouts takes about ten minutes
+on two CPUs: the ratios above are measured on the smaller projects)."""
 PEER_LANGUAGE = "en"
 """The language of the one-output runs (the source language: pandoc reads the same text)."""
 BRAILLE_DISPLAY = "en-us-brf.dis"
@@ -247,8 +253,11 @@ def one_pdf(bench: Bench, project: Synthetic) -> list[Row]:
 # Full builds --------------------------------------------------------------------------------------
 
 
-def build_rows(bench: Bench, project: Synthetic, size: int) -> tuple[list[Row], Summary | None, dict[str, int]]:
-    """Full build, no-op, one .po edit, --jobs 2: the rows, the full build's summary and its outputs by kind."""
+def build_rows(
+    bench: Bench, project: Synthetic, size: int, parallels: dict[int, Summary] | None = None
+) -> tuple[list[Row], Summary | None, dict[str, int]]:
+    """Full build, no-op, one .po edit, --jobs 2: the rows, the full build's summary and its outputs by
+    kind (the ``--jobs 2`` build's summary goes into ``parallels``)."""
     features = bench.features
     force = ["--force"] if features.force else []
     serial = ["--jobs", "1"] if features.jobs else []
@@ -306,7 +315,18 @@ def build_rows(bench: Bench, project: Synthetic, size: int) -> tuple[list[Row], 
     ]
     if "parallel" in found:
         rows.append(Row("peak RSS, full build --jobs 2", found["parallel"], memory=True))
+        if parallels is not None:
+            parallels[size] = found["parallel"]
     return rows, full_summary, kinds
+
+
+def memory_build(bench: Bench, project: Synthetic) -> Summary:
+    """One full build (``--force --jobs 2``) of a large project, for its peak memory only."""
+    argv = bench.export(project, "--force", "--jobs", "2")
+    if bench.dry_run:
+        bench.planned += ["  full build, once, for its peak memory:", f"    {' '.join(argv)}"]
+        return Summary(0.0, 0.0, 0, 0)
+    return summarize([bench.run(argv, memory=True)])
 
 
 def outputs_by_kind(project: Synthetic) -> dict[str, int]:
@@ -417,15 +437,15 @@ def print_table(sections: Sequence[Section], header: Sequence[str]) -> None:
         sys.stdout.flush()
 
 
-def memory_growth(sizes: Sequence[int], fulls: dict[int, Summary]) -> Row | None:
+def memory_growth(sizes: Sequence[int], fulls: dict[int, Summary], what: str = "full build") -> Row | None:
     """Peak RSS of the largest project vs that at 10 handouts (or the smallest, when 10 was not run)."""
-    measured = [size for size in sizes if size in fulls]
+    measured = sorted(size for size in sizes if size in fulls)
     if len(measured) < 2:
         return None
     small = 10 if 10 in measured and measured[-1] != 10 else measured[0]
     large = measured[-1]
     ours, base = fulls[large], fulls[small]
-    row = Row(f"peak RSS at {large} vs {small} handouts (full build)")
+    row = Row(f"peak RSS at {large} vs {small} handouts ({what})")
     row.note = f"{ours.peak_rss / base.peak_rss:.2f}× ({ours.peak_rss / MIB:.0f} vs {base.peak_rss / MIB:.0f} MiB)"
     return row
 
@@ -453,7 +473,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--quick", action="store_true", help="1 and 10 handouts, fewer runs (3 and 2)")
     parser.add_argument("--dry-run", action="store_true", help="make the projects, list the commands, time nothing")
-    parser.add_argument("--sizes", help="comma-separated handout counts (default 1,10,100; --quick: 1,10)")
+    parser.add_argument("--sizes", help="comma-separated handout counts (default 1,10)")
     parser.add_argument("--repeat", type=int, help="timed runs of each one-output case (default 7; --quick: 3)")
     parser.add_argument("--build-repeat", type=int, help="timed rounds of full builds (default 3; --quick: 2)")
     parser.add_argument(
@@ -462,12 +482,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=3600,
         help="seconds before a full build counts as hung and is killed (3600; the other builds: twice the first)",
     )
+    parser.add_argument(
+        "--memory-sizes",
+        help="comma-separated handout counts built once, --jobs 2, for peak memory only (default 100; --quick: none)",
+    )
     parser.add_argument("--work", type=Path, help="the scratch folder (default: a new temporary one, removed)")
     args = parser.parse_args(argv)
 
     sizes = tuple(int(s) for s in args.sizes.split(",")) if args.sizes else (QUICK_SIZES if args.quick else FULL_SIZES)
     if not sizes or min(sizes) < 1:
         parser.error("--sizes: handout counts of at least 1")
+    if args.memory_sizes is not None:
+        memory_sizes = tuple(int(s) for s in args.memory_sizes.split(",") if s.strip())
+    else:
+        memory_sizes = () if args.quick else MEMORY_SIZES
+    if memory_sizes and min(memory_sizes) < 1:
+        parser.error("--memory-sizes: handout counts of at least 1")
     pandoc = shutil.which("pandoc")
     if pandoc is None:
         print("run.py: pandoc is not installed (make system installs it)", file=sys.stderr)
@@ -503,9 +533,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     sections: list[Section] = []
     fulls: dict[int, Summary] = {}
+    parallels: dict[int, Summary] = {}
     peers: dict[str, Summary] = {}
     try:
-        projects = {size: make_project(ROOT, work / f"project-{size}", size) for size in sizes}
+        projects = {size: make_project(ROOT, work / f"project-{size}", size) for size in (*sizes, *memory_sizes)}
         for size in sizes:
             project = projects[size]
             bench.planned.append(f"{size} handout{'s' if size > 1 else ''}:")
@@ -516,7 +547,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if size == sizes[0]:
                 section.rows += attempt("PDF, one output", one_pdf, bench, project)
             try:
-                rows, full, kinds = build_rows(bench, project, size)
+                rows, full, kinds = build_rows(bench, project, size, parallels)
             except ProcessFailed as error:
                 section.rows.append(Row("full build", note=f"failed: {str(error).splitlines()[0]}"))
                 continue
@@ -528,8 +559,23 @@ def main(argv: Sequence[str] | None = None) -> int:
                 total, note = peer_total(kinds, peers)
                 section.rows.append(Row("full build vs the same number of peer calls", full, total, note))
             section.rows.extend(rows)
-        if (growth := memory_growth(sizes, fulls)) is not None:
-            sections.append(Section("memory", [growth]))
+        memory_rows = []
+        for size in memory_sizes:
+            bench.planned.append(f"{size} handouts (memory only):")
+            try:
+                parallels[size] = memory_build(bench, projects[size])
+            except ProcessFailed as error:
+                memory_rows.append(Row(f"peak RSS, {size} handouts", note=f"failed: {str(error).splitlines()[0]}"))
+                continue
+            memory_rows.append(Row(f"peak RSS, {size} handouts, full build --jobs 2", parallels[size], memory=True))
+        for growth in (
+            memory_growth(sizes, fulls),
+            memory_growth((*sizes, *memory_sizes), parallels, "full build --jobs 2") if memory_sizes else None,
+        ):
+            if growth is not None:
+                memory_rows.append(growth)
+        if memory_rows:
+            sections.append(Section("memory", memory_rows))
         if args.dry_run:
             for line in header:
                 print(line)
