@@ -38,7 +38,7 @@ def _read_verified(path: Path, digest: str, root: Path) -> bytes | None:
     ``digest``; else None."""
     try:
         steps = [path, *path.parents]
-        if any(step.is_symlink() for step in steps[: steps.index(root)] if root in steps) or root not in steps:
+        if root not in steps or any(step.is_symlink() for step in steps[: steps.index(root)]):
             return None
         descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
         try:
