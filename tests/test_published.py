@@ -133,7 +133,7 @@ def test_a_failed_write_keeps_an_output_whose_inputs_did_not_change(project_copy
     def disk_full(path: Path, data: bytes, *, inside: Path) -> bool:
         raise OSError("No space left on device")
 
-    monkeypatch.setattr("handoutkit.pipeline.write_atomic", disk_full)
+    monkeypatch.setattr("handoutkit.output_files.write_atomic", disk_full)
     code, output = run_cli(project, "--format", "text", "--lang", "en,es", "--force")  # up to date otherwise
 
     assert code == 1
