@@ -387,6 +387,10 @@ def _run(state: _Build, report: BuildReport) -> None:
             for slug in chunk:
                 _document_jobs(state, report, language, slug, contexts.get(language.tag), ready, jobs)
         _run_jobs(state, jobs)
+        if first + CHUNK < len(slugs):
+            # Fresh workers for the next chunk: a worker's memory creeps up over hundreds of jobs (font and
+            # layout caches), so it is recycled here, where no task is queued (about a second per worker).
+            state.runner.close()
         for slug in chunk:  # written: their translations leave memory (shelved for the collections)
             for language in selection.languages:
                 document = state.documents.pop((slug, language.tag), None)

@@ -3,13 +3,13 @@
 Tasks are started heaviest first (a PDF before a text file) so that the last one to finish is a short
 one; results are handed back as they come (in no particular order: the pipeline puts them in order).
 Workers are started by the ``forkserver`` method where there is one, ``spawn`` elsewhere (never a bare
-``fork`` of a process that may hold threads). One pool serves every round of the build (plans, then
-renders): workers are started once, and a fresh pool is made only after a worker died. Their memory is
-bounded by what they keep (:data:`handoutkit.jobs.DOCUMENTS_KEPT`), not by recycling them: replacing
-pools in the middle of a build cost a worker start-up (imports, exporters, catalogs) each time, and the
-reported hangs happened in builds that replaced their pool (``max_tasks_per_child`` is no alternative:
-it stops a pool with queued tasks on Python 3.11, python/cpython#115634). Small rounds (less than
-:data:`MIN_PARALLEL_COST`) run in this process: a one-file build starts no worker.
+``fork`` of a process that may hold threads). One pool serves the rounds of a chunk of handouts (their
+plans, then their renders); the pipeline closes it between chunks (:meth:`Runner.close`), when nothing
+is queued, so that workers are recycled: a worker's memory creeps up over hundreds of jobs, and a new
+one costs a start-up (imports, exporters, catalogs) of about a second. ``max_tasks_per_child`` is no
+alternative: it stops a pool with queued tasks on Python 3.11, python/cpython#115634. A fresh pool is
+also made after a worker died. Small rounds (less than :data:`MIN_PARALLEL_COST`) run in this process:
+a one-file build starts no worker.
 
 A task that raises is a failed result (:func:`handoutkit.jobs.run_task`). A worker that dies (a signal,
 the out-of-memory killer), or a pool that finishes nothing for :data:`STALL_SECONDS` (its workers are

@@ -151,3 +151,38 @@ def test_each_handout_is_translated_once_per_language(tmp_path: Path, monkeypatc
 
     assert code == 0, output
     assert counted and set(counted.values()) == {1}
+
+
+@pytest.mark.usefixtures("workers_for_any_round")
+def test_a_build_in_chunks_with_recycled_workers_writes_the_bytes_of_one_round(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One handout per chunk: the workers are replaced between chunks, and the collections read the
+    translations the chunks shelved; the files are those of a build in one chunk and one process."""
+    whole = two_handouts(tmp_path / "whole")
+    chunked = two_handouts(tmp_path / "chunked")
+    code_1, output_1 = run_cli(whole, "--format", f"{FORMATS},epub", "--jobs", "1")
+    monkeypatch.setattr("handoutkit.pipeline.CHUNK", 1)
+    code_2, output_2 = run_cli(chunked, "--format", f"{FORMATS},epub", "--jobs", "2")
+    assert (code_1, code_2) == (0, 0), output_1 + output_2
+    assert tree(whole / "output") == tree(chunked / "output")
+
+
+def test_collections_read_the_translations_the_chunks_shelved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    counted: Counter[tuple[str, str]] = Counter()
+    translate = Project.translate
+
+    def counting(self: Project, slug: str, language: Language) -> Translation:
+        if (slug, language.tag) not in self._translations:
+            counted[(slug, language.tag)] += 1
+        return translate(self, slug, language)
+
+    monkeypatch.setattr(Project, "translate", counting)
+    monkeypatch.setattr("handoutkit.pipeline.CHUNK", 1)
+    project = two_handouts(tmp_path / "project")
+    code, output = run_cli(project, "--format", f"{FORMATS},epub", "--jobs", "1")
+
+    assert code == 0, output
+    books = {path.name for path in (project / "output/en").glob("*.epub")} - {"basic.epub", "other.epub"}
+    assert books, "the collection book was built"
+    assert counted and set(counted.values()) == {1}
