@@ -65,6 +65,20 @@ def _plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, code: st
     monkeypatch.syspath_prepend(str(site))
 
 
+def count_translations(monkeypatch: pytest.MonkeyPatch) -> Counter[tuple[str, str]]:
+    """How many times each handout is translated in each language from now on (in this process)."""
+    counted: Counter[tuple[str, str]] = Counter()
+    translate = Project.translate
+
+    def counting(self: Project, slug: str, language: Language) -> Translation:
+        if (slug, language.tag) not in self._translations:
+            counted[(slug, language.tag)] += 1
+        return translate(self, slug, language)
+
+    monkeypatch.setattr(Project, "translate", counting)
+    return counted
+
+
 @pytest.fixture
 def workers_for_any_round(monkeypatch: pytest.MonkeyPatch) -> None:
     """Small test builds use the worker processes too (a real build keeps rounds under two PDFs' worth of
@@ -137,15 +151,7 @@ def test_a_small_build_starts_no_worker(tmp_path: Path, monkeypatch: pytest.Monk
 
 def test_each_handout_is_translated_once_per_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The plan's translation is handed to the render jobs and the collections: no job translates again."""
-    counted: Counter[tuple[str, str]] = Counter()
-    translate = Project.translate
-
-    def counting(self: Project, slug: str, language: Language) -> Translation:
-        if (slug, language.tag) not in self._translations:
-            counted[(slug, language.tag)] += 1
-        return translate(self, slug, language)
-
-    monkeypatch.setattr(Project, "translate", counting)
+    counted = count_translations(monkeypatch)
     project = two_handouts(tmp_path / "project")
     code, output = run_cli(project, "--format", f"{FORMATS},epub", "--jobs", "1")
 
@@ -169,15 +175,7 @@ def test_a_build_in_chunks_with_recycled_workers_writes_the_bytes_of_one_round(
 
 
 def test_collections_read_the_translations_the_chunks_shelved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    counted: Counter[tuple[str, str]] = Counter()
-    translate = Project.translate
-
-    def counting(self: Project, slug: str, language: Language) -> Translation:
-        if (slug, language.tag) not in self._translations:
-            counted[(slug, language.tag)] += 1
-        return translate(self, slug, language)
-
-    monkeypatch.setattr(Project, "translate", counting)
+    counted = count_translations(monkeypatch)
     monkeypatch.setattr("handoutkit.pipeline.CHUNK", 1)
     project = two_handouts(tmp_path / "project")
     code, output = run_cli(project, "--format", f"{FORMATS},epub", "--jobs", "1")
