@@ -110,12 +110,9 @@ class CollectionTask:
     format: str
     members: tuple[str, ...]
     cost: float = 1.0
-    documents: tuple[Document | None, ...] = ()
-    """The members' translations made by this build's plans, in order (None, or none at all: the task
-    translates that member itself)."""
     shelved: tuple[str, ...] = ()
-    """Where the build put each member's translation once its handout was written (a pickle file of the
-    build's own private folder; '' for none)."""
+    """Where the build put each member's translation once its handout was written, in order (a pickle
+    file of the build's own private folder; '', or none at all: the task translates that member itself)."""
 
     @property
     def label(self) -> tuple[str, str, str]:
@@ -308,11 +305,10 @@ def _render_collection(space: Workspace, task: CollectionTask) -> TaskResult:
     project = fresh_project(space.project)
     language = space.language(task.lang)
     exporter = space.exporter(task.format)
-    given = task.documents or (None,) * len(task.members)
     shelved = task.shelved or ("",) * len(task.members)
     docs = []
-    for slug, doc, path in zip(task.members, given, shelved, strict=True):
-        found = doc if doc is not None else _unshelve(path) if path else None
+    for slug, path in zip(task.members, shelved, strict=True):
+        found = _unshelve(path) if path else None
         docs.append(found if found is not None else project.translate(slug, language).document)
     try:
         files = exporter.render_collection(docs, space.context(language))

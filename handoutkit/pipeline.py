@@ -507,9 +507,8 @@ def _collections(
         if reused is not None:
             state.ordered.fill(slot, reused)
             continue
-        documents = tuple(state.documents.get((s, language.tag)) for s in members)
         shelved = tuple(state.shelved.get((s, language.tag), "") for s in members)
         cost = exporter.cost * len(members)
-        tasks.append(CollectionTask(name, language.tag, exporter.name, tuple(members), cost, documents, shelved))
+        tasks.append(CollectionTask(name, language.tag, exporter.name, tuple(members), cost, shelved))
         task_slots.append(slot)
         task_keys.append((job, collected))
