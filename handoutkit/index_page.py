@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import mimetypes
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
-
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from handoutkit.context import RenderContext
 from handoutkit.errors import ProblemError
 from handoutkit.exporter import SiteFile, SiteRecord
+from handoutkit.index_html import IndexDocument, IndexEntry, IndexFile, index_html
 from handoutkit.languages import Language, parse_language, text_direction
 from handoutkit.project import Project
 from handoutkit.published import Manifest, read_manifest
@@ -27,27 +24,6 @@ from handoutkit.registry import Registered
 __all__ = ["render_index", "site_records"]
 
 _MEDIA_TYPES = {".epub": "application/epub+zip", ".txt": "text/plain", ".json": "application/json"}
-
-
-@dataclass(frozen=True)
-class _File:
-    href: str
-    label: str
-    size: str
-    media_type: str
-    note: str = ""
-    """What a reader should know before choosing this file (an exporter's ``index_note``)."""
-
-
-@cache
-def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("handoutkit", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
 
 
 def human_size(size: int) -> str:
@@ -67,9 +43,9 @@ def _label(exporter: Registered, suffix: str) -> str:
 
 def _files(
     project: Project, manifest: Manifest, tag: str, name: str, exporters: Sequence[Registered], *, collection: bool
-) -> list[_File]:
+) -> list[IndexFile]:
     """The files of ``name`` in ``tag`` that the manifest publishes (a user's own files are never listed)."""
-    files: list[_File] = []
+    files: list[IndexFile] = []
     for exporter in exporters:
         if collection and not exporter.collection:
             continue
@@ -81,7 +57,7 @@ def _files(
             if href in recorded and path.is_file():
                 media = _MEDIA_TYPES.get(suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
                 note = exporter.index_note(parse_language(tag))
-                files.append(_File(href, _label(exporter, suffix), human_size(path.stat().st_size), media, note))
+                files.append(IndexFile(href, _label(exporter, suffix), human_size(path.stat().st_size), media, note))
     return files
 
 
@@ -107,25 +83,25 @@ def _notes(
 
 def _availability(
     project: Project, manifest: Manifest, tag: str, name: str, exporters: Sequence[Registered], *, collection: bool
-) -> tuple[list[_File], list[str]]:
+) -> tuple[list[IndexFile], list[str]]:
     """The published files of ``name`` in ``tag``, and why the others are not available."""
     files = _files(project, manifest, tag, name, exporters, collection=collection)
     return files, _notes(manifest, tag, name, exporters, collection=collection, has_files=bool(files))
 
 
-def _entry(language: Language, title: str, title_lang: str, files: list[_File], notes: list[str]) -> dict[str, object]:
+def _entry(language: Language, title: str, title_lang: str, files: list[IndexFile], notes: list[str]) -> IndexEntry:
     """One language of one document (or of the collection) on the page."""
-    return {
-        "tag": language.tag,
-        "dir": language.direction,
-        "english_name": language.english_name,
-        "native_name": language.native_name,
-        "title": title,
-        "title_lang": title_lang,
-        "title_dir": text_direction(title_lang),
-        "files": files,
-        "notes": notes,
-    }
+    return IndexEntry(
+        tag=language.tag,
+        dir=language.direction,
+        english_name=language.english_name,
+        native_name=language.native_name,
+        title=title,
+        title_lang=title_lang,
+        title_dir=text_direction(title_lang),
+        files=files,
+        notes=notes,
+    )
 
 
 def _title(manifest: Manifest, slug: str, language: Language) -> tuple[str, str]:
@@ -228,7 +204,7 @@ def render_index(project: Project, exporters: Sequence[Registered], selected: Se
     site = _site_exporter(manifest, exporters, selected)
     if site is not None:
         return _site_page(project, site, manifest, exporters)
-    documents = []
+    documents: list[IndexDocument] = []
     for slug in project.slugs():
         source_title = _source_title(manifest, slug)
         entries = [
@@ -239,35 +215,25 @@ def render_index(project: Project, exporters: Sequence[Registered], selected: Se
             )
             for language in config.languages
         ]
-        documents.append({"slug": slug, "title": source_title, "languages": entries})
+        documents.append(IndexDocument(slug, source_title, entries))
     name = config.collection_file_name
-    collection_entries = [
-        _entry(
-            language,
-            *_collection_title(project, language),
-            *_availability(project, manifest, language.tag, name, exporters, collection=True),
-        )
+    available = {
+        language: _availability(project, manifest, language.tag, name, exporters, collection=True)
         for language in config.languages
-    ]
-    if any(entry["files"] for entry in collection_entries):
-        documents.append(
-            {
-                "slug": name,
-                "title": f"{config.collection_title} (all handouts in one book)",
-                "languages": collection_entries,
-            }
-        )
+    }
+    if any(files for files, _ in available.values()):  # the titles read the ui catalogs: only then
+        entries = [
+            _entry(language, *_collection_title(project, language), *found) for language, found in available.items()
+        ]
+        title = f"{config.collection_title} (all handouts in one book)"
+        documents.append(IndexDocument(name, title, entries))
     source = config.source_language
-    html = (
-        _environment()
-        .get_template("index.html.j2")
-        .render(
-            lang=source.tag,
-            dir=source.direction,
-            title=config.collection_title,
-            intro="Every handout in every language, with the size of each file.",
-            none_built="Not built yet in this language.",
-            documents=documents,
-        )
+    html = index_html(
+        lang=source.tag,
+        dir=source.direction,
+        title=config.collection_title,
+        intro="Every handout in every language, with the size of each file.",
+        none_built="Not built yet in this language.",
+        documents=documents,
     )
     return html.encode("utf-8")
