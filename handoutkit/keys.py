@@ -5,8 +5,9 @@ same key on every machine, path, time zone and hash seed. What goes in:
 
 - the environment (:func:`environment`): handoutkit's version and a digest of its own files (code and
   templates), the versions of the libraries that render (WeasyPrint, Jinja, ebooklib...), Python's and
-  zlib's versions (a zip's compressed bytes depend on zlib), and the installed font files (path, size and
-  modification time under fontconfig's usual folders: cheap to list, and any font change is seen);
+  zlib's versions (a zip's compressed bytes depend on zlib); fonts are the PDF exporter's
+  ``key_material`` (the faces it prints with, and every installed font file), since no other format
+  depends on them;
 - per document and language (:func:`plan_key`): the source file, its catalog and the ``ui`` catalog,
   the configuration values translation and the gate read, the minimum coverage and the ``ui`` messages
   the selected formats need;
@@ -30,10 +31,10 @@ import stat
 import sys
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
-from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 
+from handoutkit import installed
 from handoutkit.config import Config
 from handoutkit.context import RenderContext
 from handoutkit.languages import Language
@@ -82,9 +83,6 @@ RENDERING_DISTRIBUTIONS = (
 )
 """Distributions whose version can change the bytes of an output (a missing one counts as ``-``)."""
 
-FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
-"""Where fontconfig looks by default (``/etc/fonts/fonts.conf``)."""
-
 
 def digest_json(value: object) -> str:
     """The SHA-256 of ``value`` as canonical JSON (values JSON cannot hold are written with ``repr``)."""
@@ -117,41 +115,21 @@ def tree_digest(root: Path) -> str:
     return digest_json([(p.relative_to(root).as_posix(), file_digest(p)) for p in files])
 
 
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "-"
-
-
-def _fonts() -> list[tuple[str, int, int]]:
-    found: list[tuple[str, int, int]] = []
-    for folder in FONT_DIRS:
-        base = Path(os.path.expanduser(folder))
-        if not base.is_dir():
-            continue
-        for dirpath, _, names in os.walk(base):
-            for name in names:
-                path = Path(dirpath, name)
-                try:
-                    stat = path.stat()
-                except OSError:
-                    continue
-                found.append((path.as_posix(), stat.st_size, stat.st_mtime_ns))
-    return sorted(found)
+def _version(name: str, found: list[installed.Distribution] | None = None) -> str:
+    return installed.version(name, found) or "-"
 
 
 @functools.cache
 def environment() -> str:
     """The digest of the environment every job depends on (computed once per process)."""
     package = Path(__file__).resolve().parent
+    found = installed.distributions()
     return digest_json(
         {
-            "handoutkit": [_version("handoutkit"), tree_digest(package)],
-            "libraries": {name: _version(name) for name in RENDERING_DISTRIBUTIONS},
+            "handoutkit": [_version("handoutkit", found), tree_digest(package)],
+            "libraries": {name: _version(name, found) for name in RENDERING_DISTRIBUTIONS},
             "python": list(sys.version_info[:3]),
             "zlib": zlib.ZLIB_RUNTIME_VERSION,
-            "fonts": digest_json(_fonts()),
         }
     )
 

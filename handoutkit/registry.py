@@ -10,12 +10,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib.metadata import EntryPoint, entry_points
 
 from handoutkit.config import CORE_KEYS
 from handoutkit.context import RenderContext
 from handoutkit.errors import Problem
 from handoutkit.exporter import CatalogHints, OutputFile, SiteRecord
+from handoutkit.installed import EntryPoint, entry_points
 from handoutkit.languages import Language
 from handoutkit.model import Document, Origin
 from handoutkit.options import schema_problem
@@ -192,7 +192,7 @@ def option_schemas(exporters: Mapping[str, Registered]) -> dict[str, type]:
 
 
 def _load_target(target: str) -> object:
-    return EntryPoint(name="", value=target, group=GROUP).load()
+    return EntryPoint(name="", value=target, group=GROUP, dist=None).load()
 
 
 def _add(

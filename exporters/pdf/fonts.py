@@ -11,6 +11,7 @@ character.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import unicodedata
 from collections.abc import Iterable
@@ -23,6 +24,7 @@ from babel.core import get_global
 from handoutkit.languages import parse_language
 
 __all__ = [
+    "FONT_DIRS",
     "FontFace",
     "FontNotInstalled",
     "FontSet",
@@ -31,6 +33,7 @@ __all__ = [
     "font_set",
     "glyph_ids",
     "glyph_overhang",
+    "installed_fonts",
     "needs_glyph",
     "pdf_font_faces",
     "pdf_font_names",
@@ -284,3 +287,26 @@ MIRRORED = {"(": ")", ")": "(", "[": "]", "]": "[", "{": "}", "}": "{", "Â«": "Â
 def glyph_ids(family: str, weight: str) -> dict[str, int]:
     """The glyph id of each :data:`MIRRORED` character in one face."""
     return _face_tables(family, weight).mirrored_ids
+
+
+FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
+"""Where fontconfig looks by default (``/etc/fonts/fonts.conf``)."""
+
+
+@cache
+def installed_fonts() -> tuple[tuple[str, int, int], ...]:
+    """Every file under fontconfig's usual folders (path, size, modification time), sorted: cheap to list,
+    and it shows any font change, even one Pango would only fall back to (read once per process)."""
+    found: list[tuple[str, int, int]] = []
+    for folder in FONT_DIRS:
+        base = Path(os.path.expanduser(folder))
+        if not base.is_dir():
+            continue
+        for dirpath, _, names in os.walk(base):
+            for name in names:
+                try:
+                    stat = Path(dirpath, name).stat()
+                except OSError:
+                    continue
+                found.append((Path(dirpath, name).as_posix(), stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(found))

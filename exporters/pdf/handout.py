@@ -17,6 +17,7 @@ from exporters.pdf.fonts import (
     FontSet,
     font_face,
     font_set,
+    installed_fonts,
     missing_characters,
     pdf_font_faces,
 )
@@ -39,12 +40,16 @@ __all__ = ["PreparedPage", "check_handout", "key_material", "prepare", "print_ha
 
 
 def key_material(ctx: RenderContext) -> str:
-    """The font files the language is printed in (path, size and modification time of each face)."""
+    """The font files the language is printed in (path, size and modification time of each face), and
+    a digest of every installed font file (:func:`~exporters.pdf.fonts.installed_fonts`)."""
+    import hashlib
+
+    everything = hashlib.sha256(repr(installed_fonts()).encode("utf-8")).hexdigest()
     try:
         families = (*font_set(ctx.language.tag).families, LATIN)
     except LookupError:
-        return "no font set"
-    lines = []
+        return f"no font set\ninstalled {everything}"
+    lines = [f"installed {everything}"]
     for family in dict.fromkeys(families):
         for weight in WEIGHTS:
             try:

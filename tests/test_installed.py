@@ -1,0 +1,85 @@
+"""handoutkit reads the installed distributions itself (issue 13, "Fast small runs"): it must find what
+:mod:`importlib.metadata` finds, the first of a name on ``sys.path`` winning, and a version edited in a
+distribution's ``METADATA`` is seen at once."""
+
+from __future__ import annotations
+
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+from handoutkit import installed
+from handoutkit.keys import RENDERING_DISTRIBUTIONS
+
+
+def _install(site: Path, folder: str, name: str, version: str, points: str = "") -> Path:
+    info = site / folder
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n\nA description.\n")
+    if points:
+        (info / "entry_points.txt").write_text(points)
+    return info
+
+
+def test_every_distribution_has_the_version_importlib_metadata_gives() -> None:
+    found = installed.distributions()
+    names = {dist.metadata["Name"] for dist in metadata.distributions()}
+    assert len(found) == len({installed.normalized(name) for name in names})
+    for name in sorted(names | set(RENDERING_DISTRIBUTIONS)):
+        try:
+            expected: str | None = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            expected = None
+        assert installed.version(name, found) == expected, name
+
+
+def test_the_exporters_entry_points_are_those_importlib_metadata_gives() -> None:
+    ours = {(p.name, p.value, p.dist.name if p.dist else "") for p in installed.entry_points("handoutkit.exporters")}
+    theirs = {
+        (p.name, p.value, p.dist.name if p.dist else "") for p in metadata.entry_points(group="handoutkit.exporters")
+    }
+    assert ours == theirs and ours
+
+
+def test_the_first_distribution_of_a_name_on_the_path_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    points = "[handoutkit.exporters]\n# a comment\ntoy = toy_module:Toy\n\n[console_scripts]\ntoy = toy_module:main\n"
+    _install(tmp_path / "first", "Toy_Exporter-2.0.dist-info", "toy-exporter", "2.0", points)
+    _install(
+        tmp_path / "second", "toy_exporter-1.0.dist-info", "toy_exporter", "1.0", "[handoutkit.exporters]\nold = x:Y\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path / "second"))
+    monkeypatch.syspath_prepend(str(tmp_path / "first"))
+
+    assert installed.version("toy.exporter") == metadata.version("toy.exporter") == "2.0"
+    toys = [p for p in installed.entry_points("handoutkit.exporters") if p.value.startswith(("toy_module", "x:"))]
+    assert [(p.name, p.value, p.dist.version if p.dist else "") for p in toys] == [("toy", "toy_module:Toy", "2.0")]
+
+
+def test_an_edited_version_is_seen_by_the_next_look(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    info = _install(tmp_path, "toy_exporter-1.0.dist-info", "toy-exporter", "1.0")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert installed.version("toy-exporter") == "1.0"
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: toy-exporter\nVersion: 1.1\n")
+    assert installed.version("toy-exporter") == "1.1"
+
+
+def test_an_entry_point_loads_the_attribute_it_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "toy_module.py").write_text("class Toy:\n    class Inner:\n        name = 'inner'\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    point = installed.EntryPoint("toy", "toy_module:Toy.Inner", "handoutkit.exporters", None)
+    assert point.load().name == "inner"
+
+
+def test_a_zip_on_the_path_hands_the_work_to_importlib_metadata(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zipfile
+
+    archive = tmp_path / "plugins.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.writestr("zipped_toy-3.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: zipped-toy\nVersion: 3.0\n")
+        bundle.writestr("zipped_toy-3.0.dist-info/entry_points.txt", "[handoutkit.exporters]\nzipped = zt:Z\n")
+    monkeypatch.syspath_prepend(str(archive))
+    assert installed.version("zipped-toy") == "3.0"
+    assert ("zipped", "zt:Z") in {(p.name, p.value) for p in installed.entry_points("handoutkit.exporters")}
