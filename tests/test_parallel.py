@@ -143,7 +143,7 @@ def test_a_small_build_starts_no_worker(tmp_path: Path, monkeypatch: pytest.Monk
     def refused(*args: object, **kwargs: object) -> None:
         raise AssertionError("a worker pool was started")
 
-    monkeypatch.setattr("handoutkit.runner.ProcessPoolExecutor", refused)
+    monkeypatch.setattr("handoutkit.worker_pool.ProcessPoolExecutor", refused)
     project = two_handouts(tmp_path / "project")
     code, output = run_cli(project, "--format", "text", "--jobs", "2")
     assert code == 0, output

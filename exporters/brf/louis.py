@@ -17,7 +17,6 @@ into a cell with dots 7-8, which six-dot braille never uses, so it can be found 
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -64,6 +63,8 @@ class LouisError(RuntimeError):
 
 
 def _run(direction: str, tables: str, lines: Sequence[str]) -> list[str]:
+    import subprocess  # only a braille build starts liblouis
+
     if not lines:
         return []
     if any("\n" in line or "\r" in line for line in lines):
@@ -103,6 +104,8 @@ def translate(lines: Sequence[str], tables: str, flags: Sequence[Sequence[int]] 
     """Each line (print text, no line break inside, none empty) in Unicode braille, in one child
     process; ``flags``, when given, holds for each line one :data:`BOLD`/:data:`NOTE` bit set per
     character, which liblouis writes as the code's indicators where its tables define them."""
+    import subprocess  # only a braille build starts liblouis
+
     if not lines:
         return []
     if flags is not None and [len(f) for f in flags] != [len(line) for line in lines]:

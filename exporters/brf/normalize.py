@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import cache
+from typing import TYPE_CHECKING
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["FALLBACKS", "candidates", "clean", "normalize", "probe_set"]
 
@@ -63,15 +66,22 @@ FALLBACKS: dict[str, tuple[str, ...]] = {
 """Replacements, most faithful first (NFKC's compatibility form is tried after these: full-width
 brackets and colons become ASCII ones)."""
 
-_SPACES = regex.compile(r"[\s\p{Zs}\p{Zl}\p{Zp}\p{Cc}]+")
-_FORMAT = regex.compile(r"\p{Cf}+")
+
+@cache
+def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Runs of spaces and controls, and runs of format characters (compiled when first needed: the
+    ``regex`` module is imported only by a braille build, not by every build that lists the exporters)."""
+    import regex
+
+    return regex.compile(r"[\s\p{Zs}\p{Zl}\p{Zp}\p{Cc}]+"), regex.compile(r"\p{Cf}+")
 
 
 def clean(text: str) -> str:
     """``text`` in NFC without format controls (the U+2066...U+2069 isolates, marks, soft hyphens:
     braille is written in logical order) and with every run of spaces one plain space."""
-    text = _FORMAT.sub("", unicodedata.normalize("NFC", text))
-    return _SPACES.sub(" ", text).strip()
+    spaces, format_characters = _patterns()
+    text = format_characters.sub("", unicodedata.normalize("NFC", text))
+    return spaces.sub(" ", text).strip()
 
 
 def _replaceable(char: str) -> bool:

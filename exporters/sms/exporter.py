@@ -18,12 +18,11 @@ the clinic's web server (a redirect from ``/h/<id>`` to the handout's page).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
-
-import regex
 
 from exporters.sms.budget import link_id, message_links, sent_message, sms_link
 from exporters.sms.catalog_hints import translator_hints
@@ -40,11 +39,11 @@ from handoutkit.ui import UiMessage, fill
 
 __all__ = ["SmsExporter"]
 
-_BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
-_PRINTF = regex.compile(r"%\([^()]{1,40}\)[sd]|\$\{[^{}]{1,40}\}")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_PRINTF = re.compile(r"%\([^()]{1,40}\)[sd]|\$\{[^{}]{1,40}\}")
 """A placeholder in another convention (Python's ``%(name)s``, a shell's ``${name}``), which an SMS would
 send as typed."""
-_FIELD = regex.compile(r"{{|}}|{([^{}]*)}")
+_FIELD = re.compile(r"{{|}}|{([^{}]*)}")
 """A placeholder as a translator may type it, ``{teléfono}`` too (``{{`` and ``}}`` are braces)."""
 
 

@@ -16,12 +16,14 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
-
-import regex
+from functools import cache
+from typing import TYPE_CHECKING, Literal
 
 from exporters.sms.gsm7 import is_gsm7, septets
 from exporters.sms.smart import smart_encode
+
+if TYPE_CHECKING:
+    import regex
 
 __all__ = [
     "CONCATENATED",
@@ -45,7 +47,14 @@ SINGLE: dict[Encoding, int] = {GSM7: 160, UCS2: 70}
 CONCATENATED: dict[Encoding, int] = {GSM7: 153, UCS2: 67}
 """Capacity of each part of a concatenated message."""
 
-_CLUSTER = regex.compile(r"\X")
+
+@cache
+def _clusters() -> regex.Pattern[str]:
+    """User-perceived characters (compiled when first needed: a build that only lists the exporters
+    does not import ``regex``)."""
+    import regex
+
+    return regex.compile(r"\X")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +141,7 @@ def _outside_gsm7(text: str) -> tuple[str, ...]:
 def atoms(text: str, encoding: Encoding, size: int) -> Iterator[tuple[str, int]]:
     """The pieces a part boundary may fall between, with their cost: grapheme clusters, or the code
     points of a cluster too big for any part."""
-    for cluster in _CLUSTER.findall(text):
+    for cluster in _clusters().findall(text):
         cost = text_units(cluster, encoding)
         if cost <= size:
             yield cluster, cost
