@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import babel
 from babel import Locale, UnknownLocaleError
 
 __all__ = ["Language", "LanguageError", "parse_language", "text_direction"]
@@ -27,9 +28,9 @@ class LanguageError(ValueError):
 class Language:
     """A language the project builds.
 
-    Only the two spellings are held; the direction and the names come from Babel's locale data, which is
-    read (a few hundred kilobytes per language) the first time one of them is asked for: a run that
-    builds one language reads no other language's data.
+    Only the two spellings are held; the direction and the names are Babel's, read from a table made
+    from Babel's locale data (:mod:`handoutkit.language_table`), so that naming a language does not load
+    its locale (a few hundred kilobytes); formatting dates and numbers does (:attr:`locale`).
     """
 
     gettext: str
@@ -40,17 +41,17 @@ class Language:
     @property
     def direction(self) -> str:
         """``ltr`` or ``rtl``."""
-        return _locale(self.gettext).text_direction
+        return _facts(self.gettext)[2]
 
     @property
     def english_name(self) -> str:
         """The language's name in English: ``Chinese (Simplified)``."""
-        return _locale(self.gettext).english_name or self.tag
+        return _facts(self.gettext)[0] or self.tag
 
     @property
     def native_name(self) -> str:
         """The language's name in itself: ``中文 (简体)``."""
-        return _locale(self.gettext).display_name or self.tag
+        return _facts(self.gettext)[1] or self.tag
 
     @property
     def rtl(self) -> bool:
@@ -64,6 +65,18 @@ class Language:
 
     def __str__(self) -> str:
         return self.tag
+
+
+@cache
+def _facts(gettext: str) -> tuple[str, str, str]:
+    """English name, own name and direction: from :mod:`handoutkit.language_table` while the Babel it
+    was made from is installed (reading them from Babel loads the whole locale), else from Babel."""
+    from handoutkit.language_table import BABEL_VERSION, NAMES
+
+    if babel.__version__ == BABEL_VERSION and gettext in NAMES:
+        return NAMES[gettext]
+    locale = _locale(gettext)
+    return locale.english_name or "", locale.display_name or "", locale.text_direction
 
 
 @cache
