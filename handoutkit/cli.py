@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, TextIO
 from handoutkit.errors import HandoutError, Problem, ProblemError
 from handoutkit.index_page import render_index
 from handoutkit.languages import LanguageError, parse_language
+from handoutkit.manifest import WITHDRAWN_DIR
 from handoutkit.model import Origin
 from handoutkit.pipeline import BuildOptions, Outcome, build, default_jobs, job_count
 from handoutkit.project import Project
-from handoutkit.published import WITHDRAWN_DIR
 from handoutkit.registry import Registered, discover_exporters
 from handoutkit.selection import Selection, select
 from handoutkit.shards import ShardError, parse_shard

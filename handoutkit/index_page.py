@@ -3,7 +3,7 @@
 When an exporter that makes a home page (``render_site``, the web edition's) is selected or has outputs
 in ``output/``, the page is its own, from :class:`~handoutkit.exporter.SiteRecord` s; otherwise it is
 this module's accessible list of every document, language and file. Either way nothing is translated
-again: titles, review states and reasons come from the manifest (:mod:`handoutkit.published`), and
+again: titles, review states and reasons come from the manifest (:mod:`handoutkit.manifest`), and
 interface words from the ``ui`` catalogs.
 """
 
@@ -17,8 +17,8 @@ from handoutkit.errors import ProblemError
 from handoutkit.exporter import SiteFile, SiteRecord
 from handoutkit.index_html import IndexDocument, IndexEntry, IndexFile, index_html
 from handoutkit.languages import Language, parse_language, text_direction
+from handoutkit.manifest import Manifest, read_manifest
 from handoutkit.project import Project
-from handoutkit.published import Manifest, read_manifest
 from handoutkit.registry import Registered
 
 __all__ = ["render_index", "site_records"]

@@ -29,9 +29,9 @@ from handoutkit.i18n.po import catalog_path
 from handoutkit.keys import file_digest
 from handoutkit.languages import Language
 from handoutkit.limits import amplification_problem
+from handoutkit.manifest import PlanRecord
 from handoutkit.model import Document, Image, Origin
 from handoutkit.project import Project
-from handoutkit.published import PlanRecord
 from handoutkit.reader import SOURCE_DIR
 from handoutkit.registry import Registered, discover_exporters
 from handoutkit.review import review_problems

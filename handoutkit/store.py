@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handoutkit.exporter import OutputFile
-from handoutkit.published import MANIFEST, Manifest, PlanRecord, Published, plan_json, plan_record, read_manifest
+from handoutkit.manifest import MANIFEST, Manifest, PlanRecord, Published, plan_json, plan_record, read_manifest
 from handoutkit.writer import write_atomic
 
 __all__ = ["Cache", "ShardOutput", "Store"]

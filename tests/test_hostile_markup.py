@@ -16,8 +16,8 @@ from handoutkit.errors import ProblemError
 from handoutkit.i18n.conventions import plural_forms_problems
 from handoutkit.i18n.meaning import meaning_problems
 from handoutkit.i18n.po import read_catalog
+from handoutkit.manifest import MANIFEST, read_manifest
 from handoutkit.model import Document, plain_text
-from handoutkit.published import MANIFEST, read_manifest
 from handoutkit.reader import read_document
 from handoutkit.walk import document_units
 from tests import hostile_support
