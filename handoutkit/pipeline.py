@@ -12,7 +12,9 @@ order they finish in: language, then document, then format, then the language's 
 A failure in one job is recorded and the build goes on; the report says what was built, skipped (and
 why) and failed. Renderers return bytes; only this module (through :mod:`handoutkit.writer` and
 :mod:`handoutkit.published`, which records the manifest and withdraws outputs that went stale) writes.
-The site's home page is made afterwards, from the manifest alone (:mod:`handoutkit.index_page`).
+The site's home page is made afterwards, from the manifest alone (:mod:`handoutkit.index_page`). What
+the build knows while it runs is :class:`~handoutkit.build_state.BuildState`; what it is asked and what
+it reports, :mod:`handoutkit.build_report`.
 """
 
 from __future__ import annotations
@@ -21,22 +23,18 @@ import dataclasses
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 from handoutkit import keys
+from handoutkit.build_report import BuildOptions, BuildReport, Outcome, Progress, Status
+from handoutkit.build_state import BuildState, OrderedOutcomes
 from handoutkit.context import RenderContext
-from handoutkit.errors import Problem
-from handoutkit.exporter import OutputFile
 from handoutkit.gate import language_gate
-from handoutkit.i18n.messages import required_ui_msgids
-from handoutkit.i18n.po import catalog_path
 from handoutkit.jobs import (
     CollectionTask,
     DocumentTask,
-    PlanTask,
     Task,
     TaskResult,
     Workspace,
@@ -45,20 +43,18 @@ from handoutkit.jobs import (
     shelve,
 )
 from handoutkit.languages import Language
-from handoutkit.model import Document
-from handoutkit.output_files import write_job
+from handoutkit.manifest import read_manifest
 from handoutkit.project import Project
-from handoutkit.published import PlanRecord, Result, Withdrawal, read_manifest, reconcile
-from handoutkit.registry import Registered
+from handoutkit.published import Result, reconcile
 from handoutkit.runner import Runner
 from handoutkit.selection import Selection
-from handoutkit.shards import Shard, shard_slugs
+from handoutkit.shards import shard_slugs
 from handoutkit.store import Cache, ShardOutput, Store
-from handoutkit.ui import UI_DOMAIN
 
-__all__ = ["BuildOptions", "BuildReport", "Outcome", "build", "default_jobs", "job_count"]
+__all__ = ["DEFAULT_OPTIONS", "BuildOptions", "BuildReport", "Outcome", "build", "default_jobs", "job_count"]
 
-Status = Literal["built", "skipped", "failed"]
+DEFAULT_OPTIONS = BuildOptions()
+"""One process, reusing what is up to date, every document, no cache."""
 
 
 def default_jobs() -> int:
@@ -70,66 +66,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-@dataclass(frozen=True)
-class BuildOptions:
-    """How to build: in how many processes, reusing what, which part."""
-
-    jobs: int = 1
-    """Worker processes (1: everything in this process)."""
-    force: bool = False
-    """Run every job, even those whose outputs are up to date."""
-    shard: Shard | None = None
-    """Build only this part of the documents (no collections: ``merge`` makes them)."""
-    cache: Path | None = None
-    """A shared cache folder (``--cache DIR``)."""
-    shards: tuple[Path, ...] = ()
-    """Output folders of shards whose results this build takes (``merge``)."""
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What happened to one document (or collection) in one language and format."""
-
-    name: str
-    """The document's slug, or the collection's file name."""
-    lang: str
-    format: str
-    status: Status
-    files: tuple[Path, ...] = ()
-    reason: str = ""
-    problems: tuple[Problem, ...] = ()
-    note: str = ""
-    """The reason, short, for the index page (``translation 77% complete``); the reason when empty."""
-    reused: str = ""
-    """Why it was not rendered by this build: ``up to date``, ``from the cache``, ``from a shard``."""
-
-
-@dataclass
-class BuildReport:
-    """Everything a build did."""
-
-    outcomes: list[Outcome] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-    withdrawn: list[Withdrawal] = field(default_factory=list)
-    """Outputs of earlier builds this build took out of ``output/`` (moved to ``output/.withdrawn/``)."""
-
-    @property
-    def failed(self) -> list[Outcome]:
-        return [o for o in self.outcomes if o.status == "failed"]
-
-    @property
-    def skipped(self) -> list[Outcome]:
-        return [o for o in self.outcomes if o.status == "skipped"]
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed
-
-
-Progress = Callable[[Outcome], None]
-
-
-def job_count(project: Project, selection: Selection, options: BuildOptions = BuildOptions()) -> int:
+def job_count(project: Project, selection: Selection, options: BuildOptions = DEFAULT_OPTIONS) -> int:
     """How many outputs the build reports (a skipped document counts once per format)."""
     slugs = _slugs(project, selection, options)
     collections = 0 if options.shard else sum(1 for e in selection.exporters if e.collection and selection.collections)
@@ -141,172 +78,6 @@ def _slugs(project: Project, selection: Selection, options: BuildOptions) -> tup
         return selection.slugs
     weight = sum(e.cost for e in selection.exporters) * len(selection.languages)
     return shard_slugs(selection.slugs, project.source_dir, weight, options.shard)
-
-
-class _Ordered:
-    """Outcomes in the report's order, handed to ``progress`` as soon as all before them are known."""
-
-    def __init__(self, report: BuildReport, progress: Progress | None) -> None:
-        self.report = report
-        self.progress = progress
-        self.slots: list[Outcome | None] = []
-        self.emitted = 0
-
-    def slot(self) -> int:
-        self.slots.append(None)
-        return len(self.slots) - 1
-
-    def fill(self, index: int, outcome: Outcome) -> None:
-        self.slots[index] = outcome
-        while self.emitted < len(self.slots) and (ready := self.slots[self.emitted]) is not None:
-            self.report.outcomes.append(ready)
-            if self.progress is not None:
-                self.progress(ready)
-            self.emitted += 1
-
-
-@dataclass
-class _Build:
-    project: Project
-    selection: Selection
-    options: BuildOptions
-    store: Store
-    ordered: _Ordered
-    runner: Runner
-    results: list[Result] = field(default_factory=list)
-    plans: dict[tuple[str, str], PlanRecord] = field(default_factory=dict)
-    plan_files: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
-    documents: dict[tuple[str, str], Document] = field(default_factory=dict)
-    """The translations this build's plans made (the render jobs take them: no job translates again)."""
-    shelf: Path | None = None
-    """A private folder for the translations of handouts already written, which the collections read."""
-    shelved: dict[tuple[str, str], str] = field(default_factory=dict)
-    config_digest: str = ""
-
-    # ---------------------------------------------------------------- plans
-
-    def plan_inputs(self, slug: str, language: Language) -> dict[str, str]:
-        """The source and the catalogs (those that exist) a plan reads, with their digests."""
-        project = self.project
-        paths = [project.source_dir / f"{slug}.md"]
-        if language != project.config.source_language:
-            for domain in (slug, UI_DOMAIN):
-                path = catalog_path(project.locales_dir, language.gettext, domain)
-                if path.is_file():
-                    paths.append(path)
-        return {project.display(p): keys.file_digest(p) for p in paths}
-
-    def plan_all(self, slugs: Sequence[str], languages: Sequence[Language]) -> None:
-        required = required_ui_msgids(self.project.config.collection_title, self.selection.exporters)
-        tasks: list[PlanTask] = []
-        pending_keys: list[str] = []
-        for language in languages:
-            for slug in slugs:
-                files = self.plan_inputs(slug, language)
-                self.plan_files[(slug, language.tag)] = files
-                key = keys.plan_key(
-                    slug=slug,
-                    language=language,
-                    files=files,
-                    config=self.project.config,
-                    min_coverage=self.selection.min_coverage,
-                    required_ui=required,
-                )
-                found = None if self.options.force else self.store.plan((slug, language.tag), key)
-                if found is not None and all(
-                    keys.file_digest(self.project.root / path) == digest for path, digest in found.assets
-                ):
-                    self.plans[(slug, language.tag)] = dataclasses.replace(found, key=key)
-                    continue
-                tasks.append(PlanTask(slug, language.tag))
-                pending_keys.append(key)
-
-        def done(index: int, result: TaskResult) -> None:
-            task = tasks[index]
-            if result.plan is None:  # the task itself failed: the document fails in that language
-                record = PlanRecord(task.slug, task.lang, "", "fail", result.reason, result.reason, result.problems)
-            else:
-                record = dataclasses.replace(result.plan, key=pending_keys[index])
-                if result.document is not None:
-                    self.documents[(task.slug, task.lang)] = result.document
-                if self.store.cache is not None and record.status != "fail":
-                    self.store.cache.put_plan(record)
-            self.plans[(task.slug, task.lang)] = record
-
-        self.runner.run(tasks, done)
-
-    def published_languages(self, slug: str, ready: dict[str, bool]) -> tuple[str, ...]:
-        """The languages ``slug`` is published in: this build's decisions for its languages, the
-        manifest's for the others."""
-        found = []
-        for language in self.project.config.languages:
-            record = self.plans.get((slug, language.tag))
-            if record is not None:
-                if record.status == "export" and ready.get(language.tag, False):
-                    found.append(language.tag)
-                continue
-            earlier = self.store.previous.documents.get((slug, language.tag))
-            if earlier is not None and earlier.status == "export":
-                found.append(language.tag)
-        return tuple(found)
-
-    # ---------------------------------------------------------------- writing
-
-    def inputs(self, slug: str, lang: str) -> tuple[tuple[str, str], ...]:
-        files = dict(self.plan_files.get((slug, lang), {}))
-        files[self.project.config_display] = self.config_digest
-        record = self.plans.get((slug, lang))
-        if record is not None:
-            files.update(record.assets)
-        return tuple(sorted(files.items()))
-
-    def write(
-        self,
-        exporter: Registered,
-        name: str,
-        language: Language,
-        files: Sequence[OutputFile],
-        *,
-        job: str,
-        inputs: tuple[tuple[str, str], ...],
-        reused: str = "",
-    ) -> Outcome:
-        written = write_job(self.project, exporter, name, language, files)
-        key3 = (name, language.tag, exporter.name)
-        if written.problems:
-            self.results.append(Result(*key3, "failed", (), "writing failed", job, inputs))
-            return Outcome(*key3, "failed", reason="writing failed", problems=written.problems, reused=reused)
-        self.results.append(Result(*key3, "built", written.files, "", job, inputs, written.shared, written.pages))
-        if self.store.cache is not None and not reused:
-            self.store.cache.put_files(job, files)
-        return Outcome(*key3, "built", files=written.files, reused=reused)
-
-    def reuse_or_run(
-        self,
-        exporter: Registered,
-        name: str,
-        language: Language,
-        job: str,
-        inputs: tuple[tuple[str, str], ...],
-    ) -> Outcome | None:
-        """The outcome of a job that need not run (up to date, or found in a shard or the cache)."""
-        if self.options.force:
-            return None
-        key3 = (name, language.tag, exporter.name)
-        published = self.store.up_to_date(key3, job)
-        if published is not None:
-            paths = tuple(self.project.output_dir.resolve() / relative for relative, _ in published.files)
-            self.results.append(Result(*key3, "built", paths, "", job, inputs, published.shared, published.pages))
-            return Outcome(*key3, "built", paths, reused="up to date")
-        found = self.store.files(key3, job)
-        if found is None:
-            return None
-        files, where = found
-        return self.write(exporter, name, language, files, job=job, inputs=inputs, reused=where)
-
-    def failed(self, name: str, lang: str, fmt: str, result: TaskResult) -> Outcome:
-        self.results.append(Result(name, lang, fmt, "failed", (), result.reason))
-        return Outcome(name, lang, fmt, "failed", reason=result.reason, problems=result.problems)
 
 
 def _job_runner(project: Project, selection: Selection, options: BuildOptions) -> Runner:
@@ -326,7 +97,7 @@ def build(
     project: Project,
     selection: Selection,
     progress: Progress | None = None,
-    options: BuildOptions = BuildOptions(),
+    options: BuildOptions = DEFAULT_OPTIONS,
 ) -> BuildReport:
     """Build every selected document in every selected language and format (those of ``options.shard``
     only), withdraw stale outputs and record the manifest (the home page is :mod:`handoutkit.index_page`'s)."""
@@ -339,7 +110,7 @@ def build(
         [ShardOutput.open(path) for path in options.shards],
     )
     runner = _job_runner(project, selection, options)
-    state = _Build(project, selection, options, store, _Ordered(report, progress), runner)
+    state = BuildState(project, selection, options, store, OrderedOutcomes(report, progress), runner)
     state.config_digest = keys.file_digest(project.root / project.config_display)
     with tempfile.TemporaryDirectory(prefix="handoutkit-shelf-") as shelf:
         state.shelf = Path(shelf)
@@ -369,7 +140,7 @@ CHUNK = 12
 written, so the build's memory does not grow with the number of handouts."""
 
 
-def _run(state: _Build, report: BuildReport) -> None:
+def _run(state: BuildState, report: BuildReport) -> None:
     """Plan and render the handouts a chunk at a time (heaviest jobs first within it), then the
     collections; outcomes are reported chunk by chunk, each in language, handout and format order."""
     project, selection = state.project, state.selection
@@ -416,7 +187,7 @@ class _Jobs:
 
 
 def _document_jobs(
-    state: _Build,
+    state: BuildState,
     report: BuildReport,
     language: Language,
     slug: str,
@@ -455,7 +226,7 @@ def _document_jobs(
         jobs.keys.append((job, inputs))
 
 
-def _run_jobs(state: _Build, jobs: _Jobs) -> None:
+def _run_jobs(state: BuildState, jobs: _Jobs) -> None:
     selection = state.selection
 
     def done(index: int, result: TaskResult) -> None:
@@ -474,7 +245,7 @@ def _run_jobs(state: _Build, jobs: _Jobs) -> None:
 
 
 def _collections(
-    state: _Build,
+    state: BuildState,
     language: Language,
     context: RenderContext,
     tasks: list[Task],
