@@ -282,8 +282,15 @@ def _build(data: dict[str, Any], path: Path | None, lines: _Lines, claimed: Mapp
     if not isinstance(codes, list) or not codes or not all(isinstance(c, str) for c in codes):
         raise error(("languages",), "'languages' must be a non-empty list of language codes")
     languages: list[Language] = [source]
+    listed: dict[Language, str] = {}
     for code in codes:
         language = _language(code, ("languages",), error)
+        if language in listed:  # a slip (a pasted line, two spellings): say so rather than guess
+            raise error(
+                ("languages",),
+                f"'languages' lists {language.tag} twice ({excerpt(listed[language])} and {excerpt(code)})",
+            )
+        listed[language] = code
         if language not in languages:
             languages.append(language)
 

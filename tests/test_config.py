@@ -125,3 +125,8 @@ def test_an_sms_link_must_be_an_https_address(tmp_path):
     message = error_of(tmp_path, "plain-http-link-template")
     expected = "handoutkit.toml:3: error: sms link_template: must be an https:// web address (with no spaces)"
     assert expected in message
+
+
+def test_a_language_listed_twice_is_refused_in_either_spelling(tmp_path):
+    message = error_of(tmp_path, "duplicate-language")
+    assert message.startswith("handoutkit.toml:2: error: 'languages' lists zh-Hans twice ('zh-Hans' and 'zh_Hans')")
