@@ -23,8 +23,6 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Literal
 
-from bidi import get_display
-
 from handoutkit.languages import LanguageError, text_direction
 from handoutkit.model import Inline, Isolate, LineBreak, Span, Text, inline_children
 from handoutkit.walk import iter_inlines, map_inlines
@@ -165,6 +163,8 @@ def _mark_needed(inlines: tuple[Inline, ...], base: Direction) -> tuple[Inline, 
 
 def _display(text: str, base: Direction | None) -> str:
     """What a reader sees, left to right, line by line (isolate controls themselves are invisible)."""
+    from bidi import get_display  # only text that mixes directions is measured: most runs never load it
+
     base_dir = None if base is None else ("R" if base == "rtl" else "L")
     lines = text.split("\n")
     return "\n".join(str(get_display(line, base_dir=base_dir)).translate(_ISOLATE_MARKS) for line in lines)
