@@ -34,11 +34,14 @@ __all__ = [
     "alternate",
     "run_process",
     "summarize",
-    "tree_rss",
 ]
 
-SAMPLE_INTERVAL = 0.01
-"""Seconds between two samples of the process tree's memory."""
+SAMPLE_INTERVAL = 0.1
+"""Seconds between two samples of the process tree. A sample reads every process of the machine to find
+the tree's members, so sampling costs CPU that the build under test no longer has: every 0.01 s (with
+the tree listed twice) it took a quarter of a core, enough to make ``--jobs 2`` on two cores look 12%
+slower than it is; every 0.1 s, listed once, it takes about 1%. A worker's memory peak (a PDF) lasts
+longer than that."""
 
 
 class ProcessFailed(RuntimeError):
@@ -67,21 +70,6 @@ class Summary:
     runs: int
 
 
-def tree_rss(process: psutil.Process) -> int:
-    """The resident set size of ``process`` and every descendant still alive, in bytes."""
-    total = 0
-    try:
-        members = [process, *process.children(recursive=True)]
-    except psutil.Error:
-        return 0
-    for member in members:
-        try:
-            total += member.memory_info().rss
-        except psutil.Error:  # it exited between the listing and the reading
-            continue
-    return total
-
-
 class _TreeSampler(threading.Thread):
     """Samples a process tree until told to stop: the highest sum of its members' resident sets, and
     each member's latest CPU time (user + system, its own, not its children's)."""
@@ -96,22 +84,25 @@ class _TreeSampler(threading.Thread):
 
     def run(self) -> None:
         while not self.done.is_set():
-            self.peak = max(self.peak, tree_rss(self.process))
-            self._cpu()
+            self._sample()
             self.done.wait(SAMPLE_INTERVAL)
 
-    def _cpu(self) -> None:
+    def _sample(self) -> None:
+        """One look at the tree: the sum of its members' resident sets, and each member's CPU time."""
         try:
             members = [self.process, *self.process.children(recursive=True)]
         except psutil.Error:
             return
+        total = 0
         for member in members:
             try:
                 with member.oneshot():
+                    total += member.memory_info().rss
                     times = member.cpu_times()
                     self.cpu[(member.pid, member.create_time())] = times.user + times.system
-            except psutil.Error:
+            except psutil.Error:  # it exited between the listing and the reading
                 continue
+        self.peak = max(self.peak, total)
 
 
 def run_process(
