@@ -3,10 +3,12 @@
 Every run asks for the exporters' entry points and for the versions that go into the job keys.
 :mod:`importlib.metadata` answers both, but importing it costs a text build about a tenth of its time
 (it brings the e-mail parser, zip and CSV readers); the folders it reads are simple. So this module
-reads the ``*.dist-info`` and ``*.egg-info`` folders of the directories on ``sys.path`` itself, in
-path order, the first folder of a name winning (as :mod:`importlib.metadata` does), and it leaves the
-work to :mod:`importlib.metadata` where it cannot see everything: a ``sys.path`` entry that is a zip
-file, or a finder on ``sys.meta_path`` that provides distributions of its own.
+reads the ``*.dist-info`` and ``*.egg-info`` folders (and the ``EGG-INFO`` of an unzipped ``.egg``) of
+the directories on ``sys.path`` itself, in path order, the first of a name winning (as
+:mod:`importlib.metadata` does; within one directory, in name order), and it leaves the work to
+:mod:`importlib.metadata` where it cannot see everything: a ``sys.path`` entry that is a zip file, or a
+finder on ``sys.meta_path`` that provides distributions of its own. A file it cannot read or decode is
+passed over: one broken distribution must not stop the build (nor, through it, the other exporters).
 """
 
 from __future__ import annotations
@@ -18,10 +20,13 @@ import sys
 from dataclasses import dataclass
 from functools import reduce
 from pathlib import Path
+from typing import Any
 
 __all__ = ["Distribution", "EntryPoint", "distributions", "entry_points", "version"]
 
 _SUFFIXES = (".dist-info", ".egg-info")
+_VALUE = re.compile(r"(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\]\s*)?$")
+"""An entry point's value, as :class:`importlib.metadata.EntryPoint` reads it."""
 
 
 @dataclass(frozen=True)
@@ -60,10 +65,13 @@ class EntryPoint:
     dist: Distribution | None
 
     def load(self) -> object:
-        """The object the entry point names (the module, then each dotted attribute)."""
-        module, _, attribute = self.value.partition(":")
-        found: object = importlib.import_module(module.strip())
-        attribute = attribute.split("[")[0].strip()
+        """The object the entry point names: ``module``, ``module:attribute.attribute``, either with
+        ``[extras]`` after it (ignored, as :mod:`importlib.metadata` ignores them)."""
+        match = _VALUE.match(self.value)
+        if match is None:
+            raise ValueError(f"not an entry point value: {self.value!r} (expected module or module:attribute)")
+        found: object = importlib.import_module(match["module"])
+        attribute = match["attr"]
         return reduce(getattr, attribute.split("."), found) if attribute else found
 
 
@@ -84,15 +92,19 @@ def _complete() -> bool:
     )
 
 
-def _headers(folder: Path) -> dict[str, str]:
-    """The ``Name`` and ``Version`` fields of a ``METADATA`` (or ``PKG-INFO``) file ('' where missing)."""
+def _headers(path: Path) -> dict[str, str]:
+    """The ``Name`` and ``Version`` fields of a ``METADATA`` (or ``PKG-INFO``) file in folder ``path``, or
+    of ``path`` itself when it is a file (an old ``.egg-info``); '' where missing."""
     fields = {"name": "", "version": ""}
-    for file in ("METADATA", "PKG-INFO"):
+    files = (path,) if path.is_file() else (path / "METADATA", path / "PKG-INFO")
+    for file in files:
         try:
-            with open(folder / file, encoding="utf-8", errors="replace") as handle:
+            with open(file, encoding="utf-8-sig", errors="replace") as handle:
                 for line in handle:
                     if not line.strip():
                         break
+                    if line[0] in " \t":  # the continuation of the field before
+                        continue
                     key, colon, value = line.partition(":")
                     if colon and key.strip().lower() in fields and not fields[key.strip().lower()]:
                         fields[key.strip().lower()] = value.strip()
@@ -102,25 +114,64 @@ def _headers(folder: Path) -> dict[str, str]:
     return fields
 
 
+def _metadata_folders(base: Path) -> list[Path]:
+    """The metadata of the distributions in one ``sys.path`` directory, in name order: its
+    ``.dist-info`` folders and ``.egg-info`` folders or files, and the ``EGG-INFO`` of an unzipped egg
+    that is itself the entry."""
+    if base.name.lower().endswith(".egg") and (base / "EGG-INFO").is_dir():
+        return [base / "EGG-INFO"]
+    try:
+        names = sorted(os.listdir(base))
+    except OSError:
+        return []
+    found = []
+    for child in names:
+        low = child.lower()
+        path = base / child
+        if (low.endswith(".dist-info") and path.is_dir()) or (low.endswith(".egg-info") and path.exists()):
+            found.append(path)
+    return found
+
+
+def _folder_name(path: Path) -> str:
+    """The distribution name a metadata folder's name (or its egg's) gives: ``markdown_it_py``."""
+    stem = path.parent.name if path.name == "EGG-INFO" else path.name
+    return stem.rsplit(".", 1)[0].split("-")[0]
+
+
 def _scan() -> list[Distribution]:
     """Every distribution on ``sys.path``, the first of each name only, in path order."""
     found: list[Distribution] = []
     seen: set[str] = set()
     for entry in sys.path:
-        base = Path(entry or ".")
+        for path in _metadata_folders(Path(entry or ".")):
+            name = _folder_name(path)
+            if normalized(name) in seen:
+                continue
+            seen.add(normalized(name))
+            found.append(Distribution(path, name))
+    return found
+
+
+def _fallback() -> list[tuple[Distribution, Any]]:
+    """What :mod:`importlib.metadata` finds, first of each name, each with its own distribution object
+    (a distribution whose metadata cannot be read is passed over)."""
+    from importlib import metadata
+
+    found: list[tuple[Distribution, Any]] = []
+    seen: set[str] = set()
+    for dist in metadata.distributions():
         try:
-            names = sorted(os.listdir(base))
-        except OSError:
+            name = str(dist.metadata["Name"] or "")
+            key = str(getattr(dist, "_normalized_name", None) or normalized(name))
+            found_version = str(dist.version or "")
+        except Exception:
             continue
-        for child in names:
-            if not child.endswith(_SUFFIXES):
-                continue
-            name = child.rsplit(".", 1)[0].split("-")[0]
-            key = normalized(name)
-            if key in seen or not (base / child).is_dir():
-                continue
-            seen.add(key)
-            found.append(Distribution(base / child, name))
+        if key in seen:
+            continue
+        seen.add(key)
+        located = getattr(dist, "_path", None)
+        found.append((Distribution(Path(str(located)) if located else Path(), key, (name, found_version)), dist))
     return found
 
 
@@ -128,18 +179,7 @@ def distributions() -> list[Distribution]:
     """Every installed distribution that :mod:`importlib.metadata` would find, first of each name."""
     if _complete():
         return _scan()
-    from importlib import metadata
-
-    found: list[Distribution] = []
-    seen: set[str] = set()
-    for dist in metadata.distributions():
-        name = dist.metadata["Name"] or ""
-        if normalized(name) in seen:
-            continue
-        seen.add(normalized(name))
-        located = getattr(dist, "_path", None)
-        found.append(Distribution(Path(str(located)) if located else Path(), name, (name, dist.version)))
-    return found
+    return [dist for dist, _ in _fallback()]
 
 
 def version(name: str, installed: list[Distribution] | None = None) -> str | None:
@@ -170,29 +210,24 @@ def _points(text: str, group: str, dist: Distribution | None) -> list[EntryPoint
 
 
 def entry_points(group: str) -> list[EntryPoint]:
-    """Every entry point of ``group`` of the installed distributions (first distribution of a name)."""
-    if not _complete():
-        from importlib import metadata
-
-        return [
-            EntryPoint(p.name, p.value, p.group, _from_metadata(p.dist)) for p in metadata.entry_points(group=group)
-        ]
+    """Every entry point of ``group`` of the installed distributions (first distribution of a name); an
+    ``entry_points.txt`` that cannot be read is passed over, one that is not UTF-8 read as far as it can."""
     points: list[EntryPoint] = []
+    if not _complete():
+        for dist, original in _fallback():
+            try:
+                text = original.read_text("entry_points.txt")
+            except Exception:
+                continue
+            points += _points(text or "", group, dist)
+        return points
     for dist in _scan():
         file = dist.path / "entry_points.txt"
         if not file.is_file():
             continue
         try:
-            text = file.read_text(encoding="utf-8")
+            text = file.read_text(encoding="utf-8-sig", errors="replace")
         except OSError:
             continue
         points += _points(text, group, dist)
     return points
-
-
-def _from_metadata(dist: object) -> Distribution | None:
-    if dist is None:
-        return None
-    located = getattr(dist, "_path", None)
-    name = str(getattr(dist, "name", ""))
-    return Distribution(Path(str(located)) if located else Path(), name, (name, str(getattr(dist, "version", ""))))

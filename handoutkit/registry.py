@@ -176,7 +176,7 @@ def discover_exporters() -> Discovery:
     points = sorted(entry_points(group=GROUP), key=lambda p: p.name)
     for point in points:
         dist = getattr(point, "dist", None)
-        origin = f"{dist.name} {dist.version}" if dist is not None else "unknown distribution"
+        origin = f"{dist.name} {dist.version or '(no version)'}" if dist is not None else "unknown distribution"
         _add(found, problems, point.name, point.value, origin, point.load)
     declared = {point.name for point in points}
     for name, target in BUILTINS.items():

@@ -83,3 +83,60 @@ def test_a_zip_on_the_path_hands_the_work_to_importlib_metadata(
     monkeypatch.syspath_prepend(str(archive))
     assert installed.version("zipped-toy") == "3.0"
     assert ("zipped", "zt:Z") in {(p.name, p.value) for p in installed.entry_points("handoutkit.exporters")}
+
+
+def test_a_module_with_extras_and_no_attribute_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "bare_module.py").write_text("name = 'bare'\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    point = installed.EntryPoint("bare", "bare_module [extra]", "handoutkit.exporters", None)
+    assert point.load().name == "bare"
+
+
+def test_an_unzipped_egg_on_the_path_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    egg = tmp_path / "egg_toy-1.0-py3.11.egg"
+    _install(egg, "EGG-INFO", "egg-toy", "1.0", "[handoutkit.exporters]\neggy = eggy_module:Eggy\n")
+    (egg / "EGG-INFO" / "PKG-INFO").write_text((egg / "EGG-INFO" / "METADATA").read_text())
+    (egg / "EGG-INFO" / "METADATA").unlink()
+    monkeypatch.syspath_prepend(str(egg))
+    assert installed.version("egg-toy") == metadata.version("egg-toy") == "1.0"
+    assert ("eggy", "eggy_module:Eggy") in {(p.name, p.value) for p in installed.entry_points("handoutkit.exporters")}
+
+
+def test_unusual_but_valid_metadata_reads_like_importlib_metadata(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _install(tmp_path, "Upper_Toy-1.0.DIST-INFO", "upper-toy", "1.0")
+    (tmp_path / "old_toy-0.5-py3.11.egg-info").write_text("Metadata-Version: 1.0\nName: old-toy\nVersion: 0.5\n")
+    folded = _install(tmp_path, "folded_toy-2.0.dist-info", "folded-toy", "2.0")
+    (folded / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: folded-toy\nSummary: a summary that says\n  Version: 9.9\nVersion: 2.0\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for name in ("upper-toy", "old-toy", "folded-toy"):
+        assert installed.version(name) == metadata.version(name), name
+
+
+def test_a_broken_distribution_does_not_stop_the_others(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entry_points.txt that is not UTF-8, one line without '=': the other entry points are still read."""
+    broken = _install(tmp_path, "broken_toy-1.0.dist-info", "broken-toy", "1.0")
+    (broken / "entry_points.txt").write_bytes(b"# caf\xe9\n[handoutkit.exporters]\nno equals sign\nok = ok_module:Ok\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    found = {(p.name, p.value) for p in installed.entry_points("handoutkit.exporters")}
+    assert ("ok", "ok_module:Ok") in found and ("text", "exporters.text:TextExporter") in found
+
+
+def test_with_a_zip_on_the_path_a_broken_distribution_does_not_stop_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zipfile
+
+    broken = _install(tmp_path / "site", "broken_toy-1.0.dist-info", "broken-toy", "1.0")
+    (broken / "METADATA").write_bytes(b"Metadata-Version: 2.1\nName: broken-toy\nVersion: 1.0\nSummary: caf\xe9\n")
+    (broken / "entry_points.txt").write_text("[handoutkit.exporters]\nno equals sign\n")
+    with zipfile.ZipFile(tmp_path / "empty.zip", "w"):
+        pass
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    monkeypatch.syspath_prepend(str(tmp_path / "empty.zip"))
+    found = {p.name for p in installed.entry_points("handoutkit.exporters")}
+    assert {"text", "pdf", "epub"} <= found
+    assert installed.version("handoutkit") == metadata.version("handoutkit")
