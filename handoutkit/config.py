@@ -228,6 +228,7 @@ class _Lines:
     )
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.positions: dict[tuple[str, ...], int] = {}
         table: tuple[str, ...] = ()
         for number, line in enumerate(text.splitlines(), start=1):
@@ -241,6 +242,18 @@ class _Lines:
     def _split(dotted: str) -> tuple[str, ...]:
         parts = re.findall(r"\"([^\"]*)\"|'([^']*)'|([A-Za-z0-9_-]+)", dotted)
         return tuple(next(p for p in part if p) if any(part) else "" for part in parts)
+
+    def item_line(self, keys: tuple[str, ...], item: str, occurrence: int) -> int:
+        """The line of the ``occurrence``-th (from 1) string ``item`` of the array at ``keys`` (the key's
+        line when it cannot be told, as with an item written with escapes)."""
+        start = self.line(keys)
+        if start:
+            seen = 0
+            for number, line in enumerate(self.text.splitlines()[start - 1 :], start=start):
+                seen += sum(line.count(f"{quote}{item}{quote}") for quote in "\"'")
+                if seen >= occurrence:
+                    return number
+        return start
 
     def line(self, keys: tuple[str, ...]) -> int:
         for end in range(len(keys), 0, -1):
@@ -283,11 +296,12 @@ def _build(data: dict[str, Any], path: Path | None, lines: _Lines, claimed: Mapp
         raise error(("languages",), "'languages' must be a non-empty list of language codes")
     languages: list[Language] = [source]
     listed: dict[Language, str] = {}
-    for code in codes:
+    for index, code in enumerate(codes):
         language = _language(code, ("languages",), error)
-        if language in listed:  # a slip (a pasted line, two spellings): say so rather than guess
-            raise error(
-                ("languages",),
+        if language in listed:  # a slip (a pasted line, two spellings): say so, at the second one
+            line = lines.item_line(("languages",), code, codes[: index + 1].count(code))
+            raise ConfigError(
+                Origin(CONFIG_FILE, line),
                 f"'languages' lists {language.tag} twice ({excerpt(listed[language])} and {excerpt(code)})",
             )
         listed[language] = code

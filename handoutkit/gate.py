@@ -114,15 +114,18 @@ def _too_incomplete(translation: Translation, gate: LanguageGate, minimum: float
     coverage = translation.coverage
     if coverage.percent >= minimum and gate.ui_percent >= minimum:
         return "", ""
-    parts = [f"{coverage.percent:.0f}% translated ({coverage.translated} of {coverage.total} messages"]
-    if coverage.fuzzy:
-        parts.append(f", {coverage.fuzzy} fuzzy")
-    if coverage.rejected:
-        parts.append(f", {coverage.rejected} rejected")
-    parts.append(f"; ui {gate.ui_percent:.0f}%")
-    if gate.ui_missing:
-        parts.append(f", {gate.ui_missing} missing")
-    parts.append(f"); needs {minimum:g}% (lower it with --min-coverage)")
+    handout = f"{coverage.percent:.0f}% translated ({coverage.translated} of {coverage.total} messages"
+    handout += f", {coverage.fuzzy} fuzzy" if coverage.fuzzy else ""
+    handout += f", {coverage.rejected} rejected)" if coverage.rejected else ")"
+    ui = f"interface words {gate.ui_percent:.0f}% translated"
+    ui += f" (ui catalog: {gate.ui_missing} missing)" if gate.ui_missing else " (ui catalog)"
+    if coverage.percent >= minimum:  # only the interface words fall short: say that first
+        parts = [ui, f"; the handout is {handout}"]
+    elif gate.ui_percent >= minimum:
+        parts = [handout]
+    else:
+        parts = [handout, f"; {ui}"]
+    parts.append(f"; needs {minimum:g}% (lower it with --min-coverage)")
     notes = []
     if coverage.percent < minimum:
         notes.append(f"translation {coverage.percent:.0f}% complete")

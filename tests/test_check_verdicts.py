@@ -24,7 +24,7 @@ def test_check_says_per_document_and_language_what_the_build_will_do(project_cop
     code, output = run_cli(project, "check", "--format", "text")
     assert "build will en basic: export text" in output
     assert "build will es basic: export text" in output
-    assert "build will ar basic: skip: 0% translated (0 of 18 messages; ui 0%" in output
+    assert "build will ar basic: skip: 0% translated (0 of 18 messages); interface words 0% translated" in output
     assert "export 2, skip 1, fail 0" in output
     assert code == 1, "a skip is a non-zero exit"
 
@@ -45,7 +45,7 @@ def test_check_gives_the_reason_the_build_gives_for_a_skip(project_copy):
     project = with_spanish_catalog(project_copy("basic"), "rejections.po")
     _, checked = run_cli(project, "check", "--format", "text", "--lang", "es")
     _, built = run_cli(project, "--format", "text", "--lang", "es")
-    reason = "72% translated (13 of 18 messages, 1 fuzzy, 3 rejected; ui 100%); needs 100%"
+    reason = "72% translated (13 of 18 messages, 1 fuzzy, 3 rejected); needs 100%"
     assert f"build will es basic: skip: {reason}" in checked
     assert f"skipped es basic *: {reason}" in built
 

@@ -25,7 +25,7 @@ def test_a_language_below_the_coverage_threshold_is_skipped_with_the_reason(proj
     project = project_copy("basic")
     code, output = run_cli(project, "--format", "text")
     assert code == 0
-    assert "skipped ar basic *: 0% translated (0 of 18 messages; ui 0%" in output
+    assert "skipped ar basic *: 0% translated (0 of 18 messages); interface words 0% translated" in output
     assert not (project / "output/ar").exists()
 
 
@@ -314,3 +314,19 @@ def test_an_impossible_date_fails_its_document_with_file_and_line_and_the_others
     assert "FAILED  en impossible-date *: the source has errors" in output
     assert (project / "output/en/basic.txt").is_file() and (project / "output/es/basic.txt").is_file()
     assert not (project / "output/en/impossible-date.txt").exists()
+
+
+def test_a_handout_skipped_for_its_interface_words_says_so_first(project_copy):
+    project = project_copy("basic")
+    ui = project / "locales/es/LC_MESSAGES/ui.po"
+    ui.write_text(
+        ui.read_text(encoding="utf-8").replace(
+            'msgstr "Todavía no lo ha revisado un revisor calificado."', 'msgstr ""'
+        ),
+        encoding="utf-8",
+    )
+    code, output = run_cli(project, "--format", "text", "--lang", "es")
+    assert code == 0
+    skipped = next(line.strip() for line in output.splitlines() if line.strip().startswith("skipped es basic"))
+    assert skipped.startswith("skipped es basic *: interface words ")
+    assert "(ui catalog: 1 missing); the handout is 100% translated (18 of 18 messages); needs 100%" in skipped

@@ -129,4 +129,9 @@ def test_an_sms_link_must_be_an_https_address(tmp_path):
 
 def test_a_language_listed_twice_is_refused_in_either_spelling(tmp_path):
     message = error_of(tmp_path, "duplicate-language")
-    assert message.startswith("handoutkit.toml:2: error: 'languages' lists zh-Hans twice ('zh-Hans' and 'zh_Hans')")
+    assert message.startswith("handoutkit.toml:3: error: 'languages' lists zh-Hans twice ('zh-Hans' and 'zh_Hans')")
+
+
+def test_a_repeated_language_is_named_at_the_line_of_its_second_mention(tmp_path):
+    message = error_of(tmp_path, "duplicate-language-lines")
+    assert message.startswith("handoutkit.toml:5: error: 'languages' lists es twice ('es' and 'es')")
