@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from handoutkit.errors import HandoutError, Problem, ProblemError
 from handoutkit.index_page import render_index
-from handoutkit.languages import LanguageError, parse_language, same_locale
+from handoutkit.languages import LanguageError, parse_language
 from handoutkit.manifest import WITHDRAWN_DIR
 from handoutkit.model import Origin
 from handoutkit.pipeline import BuildOptions, Outcome, build, default_jobs, job_count
@@ -304,8 +304,6 @@ def _review(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     except LanguageError as error:
         print(f"export.py: error: --lang: {error}", file=out)
         return 2
-    if language not in project.config.languages:  # the project's spelling of the same locale
-        language = next((lang for lang in project.config.languages if same_locale(lang, language)), language)
     if language not in project.config.languages:
         print(f"export.py: error: --lang: {language.tag} is not one of the project's languages", file=out)
         return 2

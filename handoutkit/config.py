@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from handoutkit.errors import ConfigError
 from handoutkit.files import read_input
 from handoutkit.i18n.terms import Term
-from handoutkit.languages import Language, LanguageError, parse_language, same_locale
+from handoutkit.languages import Language, LanguageError, parse_language
 from handoutkit.limits import DEFAULT_LIMITS, Limits
 from handoutkit.model import Origin
 from handoutkit.options import OptionError, read_options
@@ -298,12 +298,11 @@ def _build(data: dict[str, Any], path: Path | None, lines: _Lines, claimed: Mapp
     listed: dict[Language, str] = {}
     for index, code in enumerate(codes):
         language = _language(code, ("languages",), error)
-        earlier = next((other for other in listed if same_locale(other, language)), None)
-        if earlier is not None:  # a slip (a pasted line, two spellings): say so, at the second one
+        if language in listed:  # a slip (a pasted line, two spellings): say so, at the second one
             line = lines.item_line(("languages",), code, codes[: index + 1].count(code))
             raise ConfigError(
                 Origin(CONFIG_FILE, line),
-                f"'languages' lists {earlier.tag} twice ({excerpt(listed[earlier])} and {excerpt(code)})",
+                f"'languages' lists {language.tag} twice ({excerpt(listed[language])} and {excerpt(code)})",
             )
         listed[language] = code
         if language not in languages:

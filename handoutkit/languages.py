@@ -14,7 +14,7 @@ from functools import cache
 import babel
 from babel import Locale, UnknownLocaleError
 
-__all__ = ["Language", "LanguageError", "parse_language", "same_locale", "text_direction"]
+__all__ = ["Language", "LanguageError", "parse_language", "text_direction"]
 
 # Letters, digits and one separator between parts: nothing that could name another folder.
 _TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
@@ -73,10 +73,8 @@ def _facts(gettext: str) -> tuple[str, str, str]:
     was made from is installed (reading them from Babel loads the whole locale), else from Babel."""
     from handoutkit.language_table import BABEL_VERSION, NAMES
 
-    if babel.__version__ == BABEL_VERSION:
-        found = NAMES.get(gettext) or NAMES.get(str(_locale(gettext)))  # zh_TW is Babel's zh_Hant_TW
-        if found is not None:
-            return found
+    if babel.__version__ == BABEL_VERSION and gettext in NAMES:
+        return NAMES[gettext]
     locale = _locale(gettext)
     return locale.english_name or "", locale.display_name or "", locale.text_direction
 
@@ -91,9 +89,6 @@ def _locale(gettext: str) -> Locale:
 def parse_language(code: str) -> Language:
     """Parse ``zh-Hans`` or ``zh_Hans`` (any case of the separator) into a :class:`Language`.
 
-    The subtags are kept as written, in their usual case (``zh_tw`` -> ``zh-TW``, catalogs in
-    ``locales/zh_TW/`` as Poedit and Weblate name them), not expanded to what Babel would fill in
-    (``zh_Hant_TW``); only a deprecated language subtag takes its current name (``iw`` -> ``he``).
     Raises :class:`LanguageError` for a malformed code or one that Babel does not know (which Babel
     answers from its list of locale files, without reading one).
     """
@@ -103,19 +98,14 @@ def parse_language(code: str) -> Language:
         locale = Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError) as error:
         raise LanguageError(f"unknown language code: {code!r} ({error})") from None
-    parts = [locale.language, *(_cased(subtag) for subtag in re.split("[-_]", code)[1:])]
+    parts = [locale.language]
+    if locale.script:
+        parts.append(locale.script)
+    if locale.territory:
+        parts.append(locale.territory)
+    if locale.variant:
+        parts.append(locale.variant)
     return Language(gettext="_".join(parts), tag="-".join(parts))
-
-
-def _cased(subtag: str) -> str:
-    """A subtag after the language in its usual case: a script titled (``Hans``), a region or a variant in
-    capitals (``TW``, ``419``, ``POSIX``)."""
-    return subtag.title() if len(subtag) == 4 and subtag.isalpha() else subtag.upper()
-
-
-def same_locale(a: Language, b: Language) -> bool:
-    """True when two languages name one Babel locale (``zh-TW`` and ``zh-Hant-TW``)."""
-    return a == b or str(a.locale) == str(b.locale)
 
 
 def text_direction(tag: str) -> str:

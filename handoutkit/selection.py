@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from handoutkit.errors import HandoutError
-from handoutkit.languages import Language, LanguageError, parse_language, same_locale
+from handoutkit.languages import Language, LanguageError, parse_language
 from handoutkit.project import Project
 from handoutkit.registry import Registered
 
@@ -51,8 +51,6 @@ def select(
             language = parse_language(code)
         except LanguageError as error:
             raise SelectionError(f"--lang: {error}") from None
-        if language not in configured:  # zh-Hant-TW for a project that says zh-TW: the project's spelling
-            language = next((lang for lang in configured if same_locale(lang, language)), language)
         if language not in configured:
             known = ", ".join(lang.tag for lang in configured)
             raise SelectionError(

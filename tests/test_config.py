@@ -135,20 +135,3 @@ def test_a_language_listed_twice_is_refused_in_either_spelling(tmp_path):
 def test_a_repeated_language_is_named_at_the_line_of_its_second_mention(tmp_path):
     message = error_of(tmp_path, "duplicate-language-lines")
     assert message.startswith("handoutkit.toml:5: error: 'languages' lists es twice ('es' and 'es')")
-
-
-def test_a_language_keeps_the_spelling_it_is_written_in(tmp_path):
-    """zh-TW stays zh-TW (catalogs in locales/zh_TW/, as Poedit and Weblate name them), not Babel's
-    zh_Hant_TW; a deprecated code takes its current name; two spellings of one locale are one language."""
-    (tmp_path / "handoutkit.toml").write_text('languages = ["en", "zh_tw", "iw", "pt-BR"]\n')
-    config = load_config(tmp_path, SCHEMAS)
-    assert [(lang.tag, lang.gettext) for lang in config.languages] == [
-        ("en", "en"),
-        ("zh-TW", "zh_TW"),
-        ("he", "he"),
-        ("pt-BR", "pt_BR"),
-    ]
-    assert config.languages[1].english_name == "Chinese (Traditional, Taiwan)"
-    (tmp_path / "handoutkit.toml").write_text('languages = ["en", "zh-TW", "zh-Hant-TW"]\n')
-    with pytest.raises(ConfigError, match="lists zh-TW twice"):
-        load_config(tmp_path, SCHEMAS)
