@@ -19,6 +19,7 @@ from babel.messages.plurals import get_plural
 
 from handoutkit.errors import Problem
 from handoutkit.i18n.po import Catalog
+from handoutkit.languages import LanguageError, parse_language
 from handoutkit.model import Origin
 from handoutkit.untrusted import excerpt
 
@@ -107,7 +108,7 @@ def header_problems(catalog: Catalog, locale: str) -> list[Problem]:
     (the catalog was copied from one), and a header marked fuzzy (tools then treat it as not reviewed)."""
     problems: list[Problem] = []
     declared = catalog.header("Language")
-    if declared and declared.replace("-", "_").lower() != locale.replace("-", "_").lower():
+    if declared and not _same_language(declared, locale):
         message = f"its header says Language: {excerpt(declared)}, but it is the {locale} catalog (its folder)"
         problems.append(Problem("po-header", catalog.header_origin("Language"), message, "warning"))
     flags: Any = catalog.po.metadata_is_fuzzy  # polib: the header's flags (a list), typed as a bool
@@ -115,3 +116,14 @@ def header_problems(catalog: Catalog, locale: str) -> list[Problem]:
         message = "its header is marked fuzzy: remove the flag once the header is right (msgfmt ignores a fuzzy header)"
         problems.append(Problem("po-header", Origin(catalog.display, 1), message, "warning"))
     return problems
+
+
+def _same_language(declared: str, locale: str) -> bool:
+    """True when a header's ``Language`` names the folder's language, in any spelling (``zh_TW`` for
+    ``zh_Hant_TW``, ``pt-br`` for ``pt_BR``)."""
+    if declared.replace("-", "_").lower() == locale.replace("-", "_").lower():
+        return True
+    try:
+        return parse_language(declared) == parse_language(locale)
+    except LanguageError:
+        return False

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -17,6 +18,7 @@ import polib
 
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.files import read_input, root_of
+from handoutkit.languages import Language, LanguageError, parse_language
 from handoutkit.limits import DEFAULT_LIMITS, Limits
 from handoutkit.model import Origin
 from handoutkit.review import DIGEST, is_future
@@ -118,8 +120,35 @@ class Catalog:
 
 
 def catalog_path(locales: Path, gettext_name: str, domain: str) -> Path:
-    """``locales/<locale>/LC_MESSAGES/<domain>.po``."""
-    return locales / gettext_name / "LC_MESSAGES" / f"{domain}.po"
+    """``locales/<locale>/LC_MESSAGES/<domain>.po``, ``<locale>`` being :func:`locale_folder`'s."""
+    return locales / locale_folder(locales, gettext_name) / "LC_MESSAGES" / f"{domain}.po"
+
+
+def locale_folder(locales: Path, gettext_name: str) -> str:
+    """The folder of ``locales`` that holds a language's catalogs: the one named as handoutkit names the
+    language (``zh_Hant_TW``), else the only folder whose name is another spelling of the same locale
+    (``zh_TW`` as Poedit names it, ``pt-BR`` or ``zh_hant`` as Weblate may), else the first name, for a
+    catalog still to be made. Without this, catalogs under a translator's tool's spelling were not
+    found and the language was reported 0% translated."""
+    if (locales / gettext_name).is_dir():
+        return gettext_name
+    try:
+        names = sorted(os.listdir(locales))
+    except OSError:
+        return gettext_name
+    try:
+        wanted = parse_language(gettext_name)
+    except LanguageError:
+        return gettext_name
+    found = [name for name in names if _spells(name, wanted) and (locales / name).is_dir()]
+    return found[0] if len(found) == 1 else gettext_name
+
+
+def _spells(name: str, language: Language) -> bool:
+    try:
+        return parse_language(name) == language
+    except LanguageError:
+        return False
 
 
 def header_date(value: str) -> dt.date | None:

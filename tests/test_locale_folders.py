@@ -1,0 +1,63 @@
+"""A language's catalogs are found under the spelling a translator's tool gives their folder.
+
+handoutkit names a language as Babel resolves it (``zh-TW`` is ``zh_Hant_TW``); Poedit names the folder
+``zh_TW``, Weblate may write ``pt-BR`` or ``zh_hant``. Such a folder is the language's when it is the only
+spelling of that locale in ``locales/``; otherwise the translations were silently not found and the
+language reported 0% translated."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from handoutkit.i18n.po import catalog_path, locale_folder
+from tests.conftest import run_cli
+
+
+def _with_language(project: Path, code: str, folder: str) -> None:
+    """Build ``code`` instead of Arabic, with the Spanish catalogs copied to ``locales/<folder>/``."""
+    config = project / "handoutkit.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('"ar"]', f'"{code}"]'), encoding="utf-8")
+    shutil.copytree(project / "locales/es", project / "locales" / folder)
+    for catalog in (project / "locales" / folder / "LC_MESSAGES").glob("*.po"):
+        text = catalog.read_text(encoding="utf-8").replace('"Language: es\\n"', f'"Language: {folder}\\n"')
+        catalog.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("code", "folder", "tag"),
+    [("zh-TW", "zh_TW", "zh-Hant-TW"), ("pt-BR", "pt-BR", "pt-BR"), ("zh-Hant", "zh_hant", "zh-Hant")],
+)
+def test_catalogs_in_a_translation_tools_folder_are_the_languages(
+    project_copy: Callable[..., Path], code: str, folder: str, tag: str
+) -> None:
+    project = project_copy("basic")
+    _with_language(project, code, folder)
+    code_, output = run_cli(project, "--format", "text", "--lang", code)
+    assert code_ == 0, output
+    assert (project / f"output/{tag}/basic.txt").is_file(), output
+    assert "skipped 0, failed 0" in output
+
+
+def test_its_header_in_the_tools_spelling_is_not_another_language(project_copy: Callable[..., Path]) -> None:
+    project = project_copy("basic")
+    _with_language(project, "zh-TW", "zh_TW")
+    _, output = run_cli(project, "check", "--lang", "zh-TW")
+    assert "[po-header]" not in output
+
+
+def test_the_folder_named_as_handoutkit_names_the_language_wins(tmp_path: Path) -> None:
+    (tmp_path / "zh_TW").mkdir()
+    assert locale_folder(tmp_path, "zh_Hant_TW") == "zh_TW"
+    (tmp_path / "zh_Hant_TW").mkdir()
+    assert locale_folder(tmp_path, "zh_Hant_TW") == "zh_Hant_TW"
+
+
+def test_two_other_spellings_of_one_locale_are_not_guessed_between(tmp_path: Path) -> None:
+    for name in ("zh_TW", "zh-TW", "images"):
+        (tmp_path / name).mkdir()
+    assert locale_folder(tmp_path, "zh_Hant_TW") == "zh_Hant_TW"
+    assert catalog_path(tmp_path, "es", "ui") == tmp_path / "es/LC_MESSAGES/ui.po"
