@@ -25,7 +25,10 @@ def test_a_language_below_the_coverage_threshold_is_skipped_with_the_reason(proj
     project = project_copy("basic")
     code, output = run_cli(project, "--format", "text")
     assert code == 0
-    assert "skipped ar basic *: 0% translated (0 of 18 messages); interface words 0% translated" in output
+    assert (
+        "skipped ar basic *: no catalog locales/ar/LC_MESSAGES/basic.po (run: init --lang ar); "
+        "0% translated (0 of 18 messages); interface words 0% translated"
+    ) in output
     assert not (project / "output/ar").exists()
 
 
