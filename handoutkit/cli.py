@@ -305,7 +305,9 @@ def _review(project: Project, args: argparse.Namespace, out: TextIO) -> int:
         print(f"export.py: error: --lang: {error}", file=out)
         return 2
     if language not in project.config.languages:
-        print(f"export.py: error: --lang: {language.tag} is not one of the project's languages", file=out)
+        known = ", ".join(lang.tag for lang in project.config.languages)
+        message = f"--lang: {codes[0].strip()!r} is not one of the project's languages ({known})"
+        print(f"export.py: error: {message}; add it to 'languages' in handoutkit.toml", file=out)
         return 2
     if docs[0].strip() not in project.slugs():
         print(f"export.py: error: --doc: no handout source/{docs[0].strip()}.md", file=out)

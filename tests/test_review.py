@@ -266,3 +266,11 @@ def test_a_review_without_a_digest_does_not_count(project_copy):
     (project / SOURCE).write_text("".join(line for line in text.splitlines(True) if "reviewed_digest" not in line))
     _, stats = run_cli(project, "stats", "--lang", "en")
     assert "source review: voided: it records no digest of the reviewed text" in stats
+
+
+def test_a_review_for_a_language_the_project_does_not_build_lists_those_it_does(project_copy):
+    project = project_copy("review")
+    code, output = run_cli(project, "review", "--doc", "care", "--lang", "fr", "--by", "X", "--on", "2026-11-27")
+    assert code == 2
+    assert "--lang: 'fr' is not one of the project's languages (" in output
+    assert "add it to 'languages' in handoutkit.toml" in output
