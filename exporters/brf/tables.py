@@ -13,6 +13,7 @@ from pathlib import Path
 __all__ = [
     "DEFAULT_TABLES",
     "EMPHASIS_TABLES",
+    "REGIONAL_TABLES",
     "TABLE_DIRS",
     "DefaultTable",
     "default_table",
@@ -40,6 +41,14 @@ DEFAULT_TABLES: dict[str, DefaultTable] = {
 }
 """By primary language subtag (``zh`` for ``zh-Hans``)."""
 
+REGIONAL_TABLES: dict[tuple[str, str], DefaultTable] = {
+    ("zh", "TW"): DefaultTable("zh-tw.ctb", "Taiwanese braille (bopomofo), the code readers in Taiwan use"),
+    ("zh", "HK"): DefaultTable("zh-hk.ctb", "Cantonese braille, the code readers in Hong Kong and Macau use"),
+    ("zh", "MO"): DefaultTable("zh-hk.ctb", "Cantonese braille, the code readers in Hong Kong and Macau use"),
+}
+"""By language and region, where a region reads another code than the language's default (Chinese
+braille in Taiwan and in Hong Kong is not the Mainland's pinyin-based code)."""
+
 TABLE_DIRS: tuple[Path, ...] = (
     *(Path(part) for part in os.environ.get("LOUIS_TABLEPATH", "").split(",") if part),
     Path("/usr/share/liblouis/tables"),
@@ -64,8 +73,14 @@ def with_emphasis(tables: str) -> str:
 
 
 def default_table(tag: str) -> str | None:
-    """The default table for a BCP 47 tag, or None when the language has none."""
-    found = DEFAULT_TABLES.get(tag.split("-")[0].lower())
+    """The default table for a BCP 47 tag (its region's, where it has one), or None when the language has
+    none."""
+    parts = tag.split("-")
+    language = parts[0].lower()
+    for part in parts[1:]:
+        if (regional := REGIONAL_TABLES.get((language, part.upper()))) is not None:
+            return regional.table
+    found = DEFAULT_TABLES.get(language)
     return found.table if found else None
 
 
