@@ -28,6 +28,7 @@ from handoutkit.languages import Language, LanguageError, parse_language
 from handoutkit.limits import DEFAULT_LIMITS, Limits
 from handoutkit.model import Origin
 from handoutkit.options import OptionError, read_options
+from handoutkit.toml_lines import TomlLines, line_from_message
 from handoutkit.untrusted import excerpt, find_unsafe
 
 __all__ = [
@@ -173,7 +174,7 @@ def load_config(project: Path, schemas: Mapping[str, type | None] | None = None)
         schemas = discover_exporters().schemas
     path = project / CONFIG_FILE
     if not path.exists() and not path.is_symlink():
-        return _build({}, None, _Lines(""), schemas)
+        return _build({}, None, TomlLines(""), schemas)
     raw_bytes = read_input(path, CONFIG_FILE, root=project, limit=CONFIG_BYTES)
     try:
         text = raw_bytes.decode("utf-8")
@@ -189,16 +190,16 @@ def load_config(project: Path, schemas: Mapping[str, type | None] | None = None)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", 0) or _line_from_message(str(error))
+        line = getattr(error, "lineno", 0) or line_from_message(str(error))
         raise ConfigError(Origin(CONFIG_FILE, line), f"not valid TOML: {excerpt(str(error), 120)}") from None
     except RecursionError:  # tomllib parses nested arrays and inline tables recursively
         raise ConfigError(Origin(CONFIG_FILE, 0), "not valid TOML: arrays or tables nested too deeply") from None
-    lines = _Lines(text)
+    lines = TomlLines(text)
     _check_strings(data, (), lines)
     return _build(data, path, lines, schemas)
 
 
-def _check_strings(value: object, keys: tuple[str, ...], lines: _Lines) -> None:
+def _check_strings(value: object, keys: tuple[str, ...], lines: TomlLines) -> None:
     """Every key and string of the file through the untrusted-text boundary, with no control character
     allowed (a TOML ``"\\u000b"`` in the organization's name reached the EPUB's metadata)."""
     if isinstance(value, str):
@@ -212,58 +213,6 @@ def _check_strings(value: object, keys: tuple[str, ...], lines: _Lines) -> None:
     elif isinstance(value, list):
         for item in value:
             _check_strings(item, keys, lines)
-
-
-def _line_from_message(message: str) -> int:
-    match = re.search(r"line (\d+)", message)
-    return int(match.group(1)) if match else 0
-
-
-class _Lines:
-    """Finds the line a dotted key was written on, for error messages (tomllib keeps no positions)."""
-
-    _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
-    _KEY = re.compile(
-        r"^\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*="
-    )
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.positions: dict[tuple[str, ...], int] = {}
-        table: tuple[str, ...] = ()
-        for number, line in enumerate(text.splitlines(), start=1):
-            if header := self._HEADER.match(line):
-                table = self._split(header.group(1))
-                self.positions.setdefault(table, number)
-            elif key := self._KEY.match(line):
-                self.positions.setdefault(table + self._split(key.group(1)), number)
-
-    @staticmethod
-    def _split(dotted: str) -> tuple[str, ...]:
-        parts = re.findall(r"\"([^\"]*)\"|'([^']*)'|([A-Za-z0-9_-]+)", dotted)
-        return tuple(next(p for p in part if p) if any(part) else "" for part in parts)
-
-    def item_line(self, keys: tuple[str, ...], item: str, occurrence: int) -> int:
-        """The line of the ``occurrence``-th (from 1) string ``item`` of the array at ``keys`` (the key's
-        line when it cannot be told, as with an item written with escapes)."""
-        start = self.line(keys)
-        if start:
-            seen = 0
-            for number, line in enumerate(self.text.splitlines()[start - 1 :], start=start):
-                seen += sum(line.count(f"{quote}{item}{quote}") for quote in "\"'")
-                if seen >= occurrence:
-                    return number
-        return start
-
-    def line(self, keys: tuple[str, ...]) -> int:
-        for end in range(len(keys), 0, -1):
-            prefix = keys[:end]
-            if prefix in self.positions:
-                return self.positions[prefix]
-            below = [line for key, line in self.positions.items() if key[:end] == prefix]
-            if below:
-                return min(below)
-        return 0
 
 
 _LANGUAGE_KEYS = frozenset({"publisher", "rights", "organization"})
@@ -283,7 +232,7 @@ _COLLECTION_KEYS = frozenset({"title", "file_name"})
 _ORGANIZATION_KEYS = frozenset(item.name for item in dataclasses.fields(Organization))
 
 
-def _build(data: dict[str, Any], path: Path | None, lines: _Lines, claimed: Mapping[str, type | None]) -> Config:
+def _build(data: dict[str, Any], path: Path | None, lines: TomlLines, claimed: Mapping[str, type | None]) -> Config:
     def error(keys: tuple[str, ...], message: str) -> ConfigError:
         return ConfigError(Origin(CONFIG_FILE, lines.line(keys)), message)
 
