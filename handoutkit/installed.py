@@ -24,7 +24,6 @@ from typing import Any
 
 __all__ = ["Distribution", "EntryPoint", "distributions", "entry_points", "version"]
 
-_SUFFIXES = (".dist-info", ".egg-info")
 _VALUE = re.compile(r"(?P<module>[\w.]+)\s*(?::\s*(?P<attr>[\w.]+)\s*)?(?:\[.*\]\s*)?$")
 """An entry point's value, as :class:`importlib.metadata.EntryPoint` reads it."""
 

@@ -41,10 +41,11 @@ DEFAULT_TABLES: dict[str, DefaultTable] = {
 }
 """By primary language subtag (``zh`` for ``zh-Hans``)."""
 
+_CANTONESE = DefaultTable("zh-hk.ctb", "Cantonese braille, the code readers in Hong Kong and Macau use")
 REGIONAL_TABLES: dict[tuple[str, str], DefaultTable] = {
     ("zh", "TW"): DefaultTable("zh-tw.ctb", "Taiwanese braille (bopomofo), the code readers in Taiwan use"),
-    ("zh", "HK"): DefaultTable("zh-hk.ctb", "Cantonese braille, the code readers in Hong Kong and Macau use"),
-    ("zh", "MO"): DefaultTable("zh-hk.ctb", "Cantonese braille, the code readers in Hong Kong and Macau use"),
+    ("zh", "HK"): _CANTONESE,
+    ("zh", "MO"): _CANTONESE,
 }
 """By language and region, where a region reads another code than the language's default (Chinese
 braille in Taiwan and in Hong Kong is not the Mainland's pinyin-based code)."""

@@ -4,6 +4,7 @@ it prints or checks (so that discovering the exporters loads none of WeasyPrint'
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,8 +43,6 @@ __all__ = ["PreparedPage", "check_handout", "key_material", "prepare", "print_ha
 def key_material(ctx: RenderContext) -> str:
     """The font files the language is printed in (path, size and modification time of each face), and
     a digest of every installed font file (:func:`~exporters.pdf.fonts.installed_fonts`)."""
-    import hashlib
-
     everything = hashlib.sha256(repr(installed_fonts()).encode("utf-8")).hexdigest()
     try:
         families = (*font_set(ctx.language.tag).families, LATIN)
