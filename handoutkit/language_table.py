@@ -1,6 +1,6 @@
 """Every Babel locale's English name, own name and direction, for Babel 2.18.0.
 
-Made by scripts/generate_language_table.py: do not edit (see handoutkit.languages)."""
+Made by scripts/generate_babel_tables.py: do not edit (see handoutkit.languages)."""
 
 # ruff: noqa: E501
 # fmt: off

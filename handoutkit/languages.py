@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-import babel
-from babel import Locale, UnknownLocaleError
+if TYPE_CHECKING:
+    from babel import Locale
 
 __all__ = ["Language", "LanguageError", "parse_language", "text_direction"]
 
@@ -29,8 +30,8 @@ class Language:
     """A language the project builds.
 
     Only the two spellings are held; the direction and the names are Babel's, read from a table made
-    from Babel's locale data (:mod:`handoutkit.language_table`), so that naming a language does not load
-    its locale (a few hundred kilobytes); formatting dates and numbers does (:attr:`locale`).
+    from Babel's locale data (:mod:`handoutkit.language_table`), so that naming a language does not
+    import Babel nor load its locale (a few hundred kilobytes); formatting numbers does (:attr:`locale`).
     """
 
     gettext: str
@@ -71,17 +72,29 @@ class Language:
 def _facts(gettext: str) -> tuple[str, str, str]:
     """English name, own name and direction: from :mod:`handoutkit.language_table` while the Babel it
     was made from is installed (reading them from Babel loads the whole locale), else from Babel."""
-    from handoutkit.language_table import BABEL_VERSION, NAMES
+    from handoutkit.language_table import NAMES
 
-    if babel.__version__ == BABEL_VERSION and gettext in NAMES:
+    if _table_is_current() and gettext in NAMES:
         return NAMES[gettext]
     locale = _locale(gettext)
     return locale.english_name or "", locale.display_name or "", locale.text_direction
 
 
 @cache
+def _table_is_current() -> bool:
+    """True while the Babel :mod:`handoutkit.language_table` was made from is the one installed (asked of
+    the installed distributions: importing Babel to read its version costs a text build a tenth of its time)."""
+    from handoutkit.installed import version
+    from handoutkit.language_table import BABEL_VERSION
+
+    return version("babel") == BABEL_VERSION
+
+
+@cache
 def _locale(gettext: str) -> Locale:
     """One Babel locale per language (its data, once read, stays with it)."""
+    from babel import Locale
+
     return Locale.parse(gettext)
 
 
@@ -90,10 +103,18 @@ def parse_language(code: str) -> Language:
     """Parse ``zh-Hans`` or ``zh_Hans`` (any case of the separator) into a :class:`Language`.
 
     Raises :class:`LanguageError` for a malformed code or one that Babel does not know (which Babel
-    answers from its list of locale files, without reading one).
+    answers from its list of locale files, without reading one). A code spelled as one of Babel's locale
+    names (any separator) is taken from :mod:`handoutkit.language_table` without asking Babel.
     """
     if not _TAG.match(code):
         raise LanguageError(f"not a language code: {code!r} (expected e.g. 'es', 'zh-Hans' or 'zh_Hans')")
+    from handoutkit.language_table import NAMES
+
+    gettext = code.replace("-", "_")
+    if gettext in NAMES and _table_is_current():
+        return Language(gettext=gettext, tag=gettext.replace("_", "-"))
+    from babel import Locale, UnknownLocaleError
+
     try:
         locale = Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError) as error:

@@ -14,9 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from babel.dates import format_date
-
 from handoutkit.languages import Language
+from handoutkit.long_dates import long_date
 from handoutkit.model import Origin
 
 __all__ = ["CORE_UI_MESSAGES", "UI_DOMAIN", "UiMessage", "UiText", "fill", "placeholders"]
@@ -117,7 +116,7 @@ class UiText:
 
     def date(self, value: dt.date) -> str:
         """A date written out for this language (Babel's long format: ``25 de noviembre de 2026``)."""
-        return format_date(value, format="long", locale=self.language.locale)
+        return long_date(value, self.language.gettext)
 
     def missing(self, msgids: Iterable[str]) -> tuple[str, ...]:
         """Which of ``msgids`` have no translation (none for the source language)."""
