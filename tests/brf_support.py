@@ -9,7 +9,9 @@ from pathlib import Path
 
 import regex
 
-from exporters.brf import BrfExporter, back_translate, braille_paragraphs
+from exporters.brf import BrfExporter
+from exporters.brf.braille import braille_paragraphs
+from exporters.brf.louis import back_translate
 from handoutkit.context import RenderContext
 from handoutkit.languages import parse_language
 from handoutkit.model import Document

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from exporters.brf import BRF_CHARACTERS, BrfExporter
+from exporters.brf import BrfExporter
+from exporters.brf.cells import BRF_CHARACTERS
 from handoutkit.languages import parse_language
 from handoutkit.project import Project
 from tests.brf_support import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from exporters.brf import translate
+from exporters.brf.louis import translate
 from exporters.brf.tables import default_table, missing_tables
 
 

@@ -5,8 +5,16 @@ from __future__ import annotations
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from exporters.sms import GSM7, UCS2, compose, count_sms, link_id, sent_message, sms_link, translator_budget
-from exporters.sms.budget import LINK_ID_ALPHABET, LINK_ID_LENGTH
+from exporters.sms.budget import (
+    LINK_ID_ALPHABET,
+    LINK_ID_LENGTH,
+    compose,
+    link_id,
+    sent_message,
+    sms_link,
+    translator_budget,
+)
+from exporters.sms.segments import GSM7, UCS2, count_sms
 
 LINK = "https://example.org/es/stage-4-lung-cancer"  # 42 characters; 43 with the space before it
 VALUES = {"organization": "Hope Clinic", "phone": "+1 (555) 010-0199"}

@@ -16,7 +16,8 @@ import polib
 import pytest
 from bidi import get_display
 
-from exporters.sms import SmsExporter, SmsOptions, link_id
+from exporters.sms import SmsExporter, SmsOptions
+from exporters.sms.budget import link_id
 from handoutkit.assets import Assets
 from handoutkit.config import Config, Organization, Settings
 from handoutkit.context import RenderContext
@@ -374,7 +375,7 @@ def test_the_collection_maps_every_id_of_a_language_to_its_handout() -> None:
 
 
 def test_two_handouts_with_one_id_are_an_error_naming_both(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("exporters.sms.exporter.link_id", lambda lang, slug: "same0000")
+    monkeypatch.setattr("exporters.sms.sending.link_id", lambda lang, slug: "same0000")
     other = dataclasses.replace(spanish(), slug="other-handout", path="source/other-handout.md")
     with pytest.raises(ProblemError, match="'test-handout' and 'other-handout' have the same SMS link identifier"):
         SmsExporter().render_collection([spanish(), other], context("es"))

@@ -13,8 +13,8 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exporters.sms import CONCATENATED, GSM7, SINGLE, UCS2, count_sms, is_gsm7, text_units
-from exporters.sms.gsm7 import BASIC, ESCAPE, EXTENSION
+from exporters.sms.gsm7 import BASIC, ESCAPE, EXTENSION, is_gsm7
+from exporters.sms.segments import CONCATENATED, GSM7, SINGLE, UCS2, count_sms, text_units
 
 DATA = Path(__file__).parent / "data" / "sms"
 VECTORS: list[dict[str, Any]] = tomllib.loads((DATA / "vectors.toml").read_text(encoding="utf-8"))["vector"]
