@@ -9,7 +9,6 @@ the untrusted-text boundary; messages quote values through :func:`handoutkit.unt
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -69,6 +68,8 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 
 def _why(match: re.Match[str]) -> str:
     """Why a timestamp PyYAML recognized names no real day, in the author's terms."""
+    import calendar  # only a wrong date needs it
+
     year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
     if year < dt.MINYEAR:
         return f"there is no year {year}"

@@ -126,8 +126,10 @@ def _metadata_folders(base: Path) -> list[Path]:
     found = []
     for child in names:
         low = child.lower()
+        if not low.endswith((".dist-info", ".egg-info")):
+            continue  # most of a site-packages folder: not joined to a path, not looked at
         path = base / child
-        if (low.endswith(".dist-info") and path.is_dir()) or (low.endswith(".egg-info") and path.exists()):
+        if path.is_dir() if low.endswith(".dist-info") else path.exists():
             found.append(path)
     return found
 
@@ -138,8 +140,30 @@ def _folder_name(path: Path) -> str:
     return stem.rsplit(".", 1)[0].split("-")[0]
 
 
+_scanned: list[tuple[tuple[tuple[str, int], ...], list[Distribution]]] = []
+"""The last scan, with the ``sys.path`` entries and their modification times it was made for."""
+
+
 def _scan() -> list[Distribution]:
-    """Every distribution on ``sys.path``, the first of each name only, in path order."""
+    """Every distribution on ``sys.path``, the first of each name only, in path order. A run asks several
+    times (entry points, each version in a job key); the folders are listed again only when ``sys.path``
+    or one of its directories changed since (a distribution installed or removed changes its directory)."""
+    seen_path = tuple((entry, _modified(entry)) for entry in sys.path)
+    if _scanned and _scanned[0][0] == seen_path:
+        return list(_scanned[0][1])
+    found = _listed()
+    _scanned[:] = [(seen_path, found)]
+    return list(found)
+
+
+def _modified(entry: str) -> int:
+    try:
+        return os.stat(entry or ".").st_mtime_ns
+    except OSError:
+        return -1
+
+
+def _listed() -> list[Distribution]:
     found: list[Distribution] = []
     seen: set[str] = set()
     for entry in sys.path:

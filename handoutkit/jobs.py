@@ -13,7 +13,6 @@ where it happened, never a crashed worker.
 from __future__ import annotations
 
 import dataclasses
-import pickle
 import sys
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -124,12 +123,16 @@ Task = PlanTask | DocumentTask | CollectionTask
 
 def shelve(document: Document, path: Path) -> str:
     """Write ``document`` to ``path`` (in the build's private folder) for a collection task to read."""
+    import pickle
+
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
     return str(path)
 
 
 def _unshelve(path: str) -> Document | None:
+    import pickle
+
     try:
         found = pickle.loads(Path(path).read_bytes())  # the build's own file, in its own private folder
     except (OSError, pickle.UnpicklingError, EOFError):

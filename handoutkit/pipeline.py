@@ -22,8 +22,8 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,18 +112,32 @@ def build(
     runner = _job_runner(project, selection, options)
     state = BuildState(project, selection, options, store, OrderedOutcomes(report, progress), runner)
     state.config_digest = keys.file_digest(project.root / project.config_display)
-    with tempfile.TemporaryDirectory(prefix="handoutkit-shelf-") as shelf:
-        state.shelf = Path(shelf)
+    collections = selection.collections and options.shard is None
+    with _shelf(collections) as shelf:
+        state.shelf = shelf
         try:
             _run(state, report)
         finally:
             runner.close()
-    scope = dataclasses.replace(selection, collections=selection.collections and options.shard is None)
+    scope = dataclasses.replace(selection, collections=collections)
     results = _per_format(selection, state.results)
     withdrawn, problems = reconcile(project, scope, results, state.plans.values())
     report.withdrawn.extend(withdrawn)
     report.warnings.extend(problems)
     return report
+
+
+@contextmanager
+def _shelf(needed: bool) -> Iterator[Path | None]:
+    """A private folder for the translations the collections will read, removed afterwards; None when
+    the build makes no collection (a ``--doc`` or ``--shard`` run)."""
+    if not needed:
+        yield None
+        return
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="handoutkit-shelf-") as shelf:
+        yield Path(shelf)
 
 
 def _per_format(selection: Selection, results: Sequence[Result]) -> list[Result]:

@@ -19,7 +19,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -31,7 +30,8 @@ half-way through its temporary file, prints ``handoutkit: holding write N`` on s
 most 10 minutes), so a test can SIGKILL the build at exactly that point (tests/test_hostile_files.py)."""
 
 _TEMPORARY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
-"""The names :func:`tempfile.mkstemp` gives with the prefix and suffix :func:`write_atomic` uses."""
+"""The names :func:`_new_temporary` gives (and :func:`tempfile.mkstemp`, with the same prefix and suffix)."""
+_NAME_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
 _writes = 0
 """Writes this process has made (counted only when :data:`HOLD_WRITE` is set)."""
@@ -126,12 +126,26 @@ def _remove_if_abandoned(path: Path) -> bool:
 def _locked_temporary(target: Path) -> tuple[int, str]:
     """A new temporary file beside ``target``, locked; retried when a cleaner removed it before the lock."""
     for _attempt in range(5):
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        handle, temporary = _new_temporary(target)
         fcntl.flock(handle, fcntl.LOCK_EX)
         if os.fstat(handle).st_nlink > 0:
             return handle, temporary
         os.close(handle)
     raise OSError(errno.EAGAIN, "its temporary file kept being removed by another build")
+
+
+def _new_temporary(target: Path) -> tuple[int, str]:
+    """A new file ``.<name>.XXXXXXXX.tmp`` beside ``target``, opened for this process alone (mode 0600, as
+    :func:`tempfile.mkstemp` makes it; that module is not imported: a text build does not need its 7 ms)."""
+    for _attempt in range(100):
+        token = "".join(_NAME_LETTERS[byte % len(_NAME_LETTERS)] for byte in os.urandom(8))
+        path = os.path.join(target.parent, f".{target.name}.{token}.tmp")
+        try:
+            flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+            return os.open(path, flags, 0o600), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no unused temporary file name", str(target.parent))
 
 
 def _write_all(handle: int, data: bytes) -> None:

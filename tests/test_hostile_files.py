@@ -20,7 +20,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import zipfile
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from handoutkit import files
+from handoutkit import files, writer
 from handoutkit.errors import ProblemError
 from handoutkit.files import read_input
 from handoutkit.writer import HOLD_WRITE, remove_stale_temporaries
@@ -350,15 +349,15 @@ def test_a_read_only_output_folder_is_refused(hostile):
 
 
 def test_a_read_only_language_folder_fails_its_outputs_alone(hostile, monkeypatch):
-    creating = tempfile.mkstemp
+    creating = writer._new_temporary
     read_only = (hostile.root / "output" / "es").resolve()
 
-    def mkstemp(*args: object, dir: str | os.PathLike[str] | None = None, **kwargs: object) -> tuple[int, str]:
-        if dir is not None and Path(dir).resolve() == read_only:
+    def new_temporary(target: Path) -> tuple[int, str]:
+        if target.parent.resolve() == read_only:
             raise OSError(errno.EROFS, "Read-only file system")
-        return creating(*args, dir=dir, **kwargs)  # type: ignore[call-overload,no-any-return]
+        return creating(target)
 
-    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(writer, "_new_temporary", new_temporary)
     result = build(hostile)
     assert result.code == 1
     assert "output/es/alpha.txt: error: cannot be written: the file system is read-only" in result.text

@@ -64,6 +64,18 @@ def test_an_edited_version_is_seen_by_the_next_look(tmp_path: Path, monkeypatch:
     assert installed.version("toy-exporter") == "1.1"
 
 
+def test_a_distribution_installed_or_removed_is_seen_by_the_next_look(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert installed.version("toy-exporter") is None  # the path is listed, and the listing kept
+    info = _install(tmp_path, "toy_exporter-1.0.dist-info", "toy-exporter", "1.0")
+    assert installed.version("toy-exporter") == "1.0"
+    (info / "METADATA").unlink()
+    info.rmdir()
+    assert installed.version("toy-exporter") is None
+
+
 def test_an_entry_point_loads_the_attribute_it_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "toy_module.py").write_text("class Toy:\n    class Inner:\n        name = 'inner'\n")
     monkeypatch.syspath_prepend(str(tmp_path))

@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-
-import polib
+from typing import TYPE_CHECKING
 
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.files import read_input, root_of
@@ -23,6 +22,9 @@ from handoutkit.limits import DEFAULT_LIMITS, Limits
 from handoutkit.model import Origin
 from handoutkit.review import DIGEST, is_future
 from handoutkit.untrusted import excerpt, unsafe_problems
+
+if TYPE_CHECKING:
+    import polib
 
 __all__ = [
     "REVIEWED_BY",
@@ -265,6 +267,8 @@ def read_catalog(path: Path, display: str, today: dt.date | None = None, limits:
     if found:
         raise ProblemError(sorted(found, key=lambda problem: problem.origin.line))
     try:
+        import polib  # only a run that reads a catalog needs it (a source-language build does not)
+
         po = polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError) as error:
         match = re.search(r"\(line (\d+)\)", str(error))

@@ -14,8 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import polib
+from typing import TYPE_CHECKING
 
 from handoutkit.errors import Problem
 from handoutkit.i18n.po import Catalog, usable
@@ -32,6 +31,9 @@ from handoutkit.model import (
 from handoutkit.ui import placeholders
 from handoutkit.untrusted import excerpt
 from handoutkit.walk import link_targets, map_units
+
+if TYPE_CHECKING:
+    import polib
 
 __all__ = ["RAW_HTML", "Coverage", "Translation", "check_entry", "plain_text_problem", "translate_document"]
 
