@@ -17,6 +17,7 @@ import importlib
 import os
 import re
 import sys
+import time
 from dataclasses import dataclass
 from functools import reduce
 from pathlib import Path
@@ -141,18 +142,25 @@ def _folder_name(path: Path) -> str:
 
 
 _scanned: list[tuple[tuple[tuple[str, int], ...], list[Distribution]]] = []
-"""The last scan, with the ``sys.path`` entries and their modification times it was made for."""
+"""The last scan kept, with the ``sys.path`` folders (absolute) and their modification times it was made for."""
+
+SETTLED = 2.0
+"""Seconds since a folder's last change after which a listing of it is kept: a distribution installed or
+removed within one tick of the file system's clock (a second or two on some) leaves the same time."""
 
 
 def _scan() -> list[Distribution]:
     """Every distribution on ``sys.path``, the first of each name only, in path order. A run asks several
-    times (entry points, each version in a job key); the folders are listed again only when ``sys.path``
-    or one of its directories changed since (a distribution installed or removed changes its directory)."""
-    seen_path = tuple((entry, _modified(entry)) for entry in sys.path)
+    times (entry points, each version in a job key); the folders are listed again unless ``sys.path``
+    and every one of its folders are as they were (a distribution installed or removed changes its
+    folder's time), and a folder changed in the last :data:`SETTLED` seconds is always listed again."""
+    now = time.time()
+    seen_path = tuple((os.path.abspath(entry or "."), _modified(entry)) for entry in sys.path)
     if _scanned and _scanned[0][0] == seen_path:
         return list(_scanned[0][1])
     found = _listed()
-    _scanned[:] = [(seen_path, found)]
+    settled = all(modified < (now - SETTLED) * 1e9 for _, modified in seen_path)
+    _scanned[:] = [(seen_path, found)] if settled else []
     return list(found)
 
 

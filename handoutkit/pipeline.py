@@ -113,7 +113,7 @@ def build(
     state = BuildState(project, selection, options, store, OrderedOutcomes(report, progress), runner)
     state.config_digest = keys.file_digest(project.root / project.config_display)
     collections = selection.collections and options.shard is None
-    with _shelf(collections) as shelf:
+    with _shelf(collections and any(exporter.collection for exporter in selection.exporters)) as shelf:
         state.shelf = shelf
         try:
             _run(state, report)
@@ -130,7 +130,7 @@ def build(
 @contextmanager
 def _shelf(needed: bool) -> Iterator[Path | None]:
     """A private folder for the translations the collections will read, removed afterwards; None when
-    the build makes no collection (a ``--doc`` or ``--shard`` run)."""
+    the build makes no collection (a ``--doc`` or ``--shard`` run, or formats without collections)."""
     if not needed:
         yield None
         return

@@ -4,6 +4,7 @@ distribution's ``METADATA`` is seen at once."""
 
 from __future__ import annotations
 
+import os
 from importlib import metadata
 from pathlib import Path
 
@@ -152,3 +153,28 @@ def test_with_a_zip_on_the_path_a_broken_distribution_does_not_stop_the_others(
     found = {p.name for p in installed.entry_points("handoutkit.exporters")}
     assert {"text", "pdf", "epub"} <= found
     assert installed.version("handoutkit") == metadata.version("handoutkit")
+
+
+def test_a_listing_is_kept_only_once_its_folders_have_settled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(tmp_path))
+    _install(tmp_path, "toy_exporter-1.0.dist-info", "toy-exporter", "1.0")
+    assert installed.version("toy-exporter") == "1.0"
+    assert installed._scanned == []  # the folder changed a moment ago: a same-tick install could follow
+    settled = installed.time.time() - 10
+    os.utime(tmp_path, (settled, settled))
+    assert installed.version("toy-exporter") == "1.0"
+    assert installed._scanned != []  # kept, for the run's next look
+    _install(tmp_path, "other_exporter-2.0.dist-info", "other-exporter", "2.0")
+    os.utime(tmp_path, (settled + 1, settled + 1))  # installed later, though in an old-looking folder
+    assert installed.version("other-exporter") == "2.0"
+
+
+def test_a_relative_path_entry_follows_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, version in (("alpha", "1.0"), ("beta", "2.0")):
+        _install(tmp_path / name, f"{name}-{version}.dist-info", name, version)
+        os.utime(tmp_path / name, (1_000_000_000, 1_000_000_000))  # the same, long settled time
+    monkeypatch.syspath_prepend("")
+    monkeypatch.chdir(tmp_path / "alpha")
+    assert (installed.version("alpha"), installed.version("beta")) == ("1.0", None)
+    monkeypatch.chdir(tmp_path / "beta")
+    assert (installed.version("alpha"), installed.version("beta")) == (None, "2.0")

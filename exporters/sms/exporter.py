@@ -58,7 +58,7 @@ class SmsExporter:
 
     def render(self, doc: Document, ctx: RenderContext) -> Sequence[OutputFile]:
         """Both files; none when the document has no SMS message. Raises ProblemError on any error."""
-        from exporters.sms.sending import measure, report
+        from exporters.sms.sending import json_report, measure
 
         messages, problems = measure(doc, ctx)
         errors = [p for p in problems if p.severity == "error"]
@@ -69,7 +69,7 @@ class SmsExporter:
         text = "\n\n".join(m.count.text for m in messages) + "\n"
         return (
             OutputFile(".sms.txt", text.encode("utf-8")),
-            OutputFile(".sms.json", report(doc, ctx, messages).encode("utf-8")),
+            OutputFile(".sms.json", json_report(doc, ctx, messages).encode("utf-8")),
         )
 
     def render_collection(self, docs: Sequence[Document], ctx: RenderContext) -> Sequence[OutputFile]:

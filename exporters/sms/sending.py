@@ -23,7 +23,7 @@ from handoutkit.notices import review_notices
 from handoutkit.present.phrases import origin_of
 from handoutkit.ui import fill
 
-__all__ = ["Message", "collection_links", "measure", "report"]
+__all__ = ["Message", "collection_links", "json_report", "measure"]
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _PRINTF = re.compile(r"%\([^()]{1,40}\)[sd]|\$\{[^{}]{1,40}\}")
@@ -115,7 +115,7 @@ def _code(ch: str) -> str:
     return f"U+{ord(ch):04X}"
 
 
-def report(doc: Document, ctx: RenderContext, messages: list[Message]) -> str:
+def json_report(doc: Document, ctx: RenderContext, messages: list[Message]) -> str:
     """The text of ``<slug>.sms.json``."""
     template = ctx.options(SmsOptions).link_template
     report: dict[str, Any] = {
