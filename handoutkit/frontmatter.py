@@ -61,6 +61,10 @@ class _NotADate:
         return self.text
 
 
+EARLIEST_YEAR = 1900
+"""No handout is updated or reviewed before this year: ``0026-11-25`` is a typo that would otherwise reach
+patients as "Updated November 25, 26."."""
+
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")  # fmt: skip
 """English month names (``calendar.month_name`` follows the process's locale)."""
@@ -303,6 +307,11 @@ def _field(result: FrontMatter, key: str, value: Any, node: yaml.Node, first_lin
                 value = value.date()
             if not isinstance(value, dt.date):
                 problem(line, f"{key!r} must be a date written YYYY-MM-DD, not {excerpt(value)}")
+            elif value.year < EARLIEST_YEAR:
+                written = f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+                problem(
+                    line, f"{key!r} is {written}, before {EARLIEST_YEAR}: a mistyped year? (write it as YYYY-MM-DD)"
+                )
             else:
                 setattr(result, key, value)
         case "reviewed_digest":

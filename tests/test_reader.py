@@ -161,6 +161,11 @@ def test_a_file_name_that_could_leave_the_output_folder_is_refused(tmp_path):
             "write a day that exists, as YYYY-MM-DD [front-matter]",
         ),
         (
+            "two-digit-year",
+            "source/two-digit-year.md:3: error: 'updated' is 0026-11-25, before 1900: a mistyped year? "
+            "(write it as YYYY-MM-DD) [front-matter]",
+        ),
+        (
             "not-a-timestamp",
             "source/not-a-timestamp.md:3: error: 'updated' is not a real date: soon (it has no year, month and day); "
             "write a day that exists, as YYYY-MM-DD [front-matter]",
