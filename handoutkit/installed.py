@@ -5,7 +5,9 @@ Every run asks for the exporters' entry points and for the versions that go into
 (it brings the e-mail parser, zip and CSV readers); the folders it reads are simple. So this module
 reads the ``*.dist-info`` and ``*.egg-info`` folders (and the ``EGG-INFO`` of an unzipped ``.egg``) of
 the directories on ``sys.path`` itself, in path order, the first of a name winning (as
-:mod:`importlib.metadata` does; within one directory, in name order), and it leaves the work to
+:mod:`importlib.metadata` does; within one directory this module goes in name order, where
+:mod:`importlib.metadata` takes the order the directory lists: they differ only for two metadata folders
+of one distribution side by side, as an interrupted upgrade can leave), and it leaves the work to
 :mod:`importlib.metadata` where it cannot see everything: a ``sys.path`` entry that is a zip file, or a
 finder on ``sys.meta_path`` that provides distributions of its own. A file it cannot read or decode is
 passed over: one broken distribution must not stop the build (nor, through it, the other exporters).
