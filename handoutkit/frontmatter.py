@@ -308,7 +308,7 @@ def _field(result: FrontMatter, key: str, value: Any, node: yaml.Node, first_lin
             if not isinstance(value, dt.date):
                 problem(line, f"{key!r} must be a date written YYYY-MM-DD, not {excerpt(value)}")
             elif value.year < EARLIEST_YEAR:
-                written = f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+                written = value.isoformat()
                 problem(
                     line, f"{key!r} is {written}, before {EARLIEST_YEAR}: a mistyped year? (write it as YYYY-MM-DD)"
                 )

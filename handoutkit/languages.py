@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["Language", "LanguageError", "parse_language", "text_direction"]
+__all__ = ["Language", "LanguageError", "babel_tables_current", "parse_language", "text_direction"]
 
 # Letters, digits and one separator between parts: nothing that could name another folder.
 _TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
@@ -74,20 +74,22 @@ def _facts(gettext: str) -> tuple[str, str, str]:
     was made from is installed (reading them from Babel loads the whole locale), else from Babel."""
     from handoutkit.language_table import NAMES
 
-    if _table_is_current() and gettext in NAMES:
+    if babel_tables_current() and gettext in NAMES:
         return NAMES[gettext]
     locale = _locale(gettext)
     return locale.english_name or "", locale.display_name or "", locale.text_direction
 
 
 @cache
-def _table_is_current() -> bool:
-    """True while the Babel :mod:`handoutkit.language_table` was made from is the one installed (asked of
-    the installed distributions: importing Babel to read its version costs a text build a tenth of its time)."""
+def babel_tables_current() -> bool:
+    """True while the Babel that :mod:`handoutkit.language_table` and :mod:`handoutkit.date_table` were
+    made from (together, by ``scripts/generate_babel_tables.py``) is the one installed: asked of the
+    installed distributions, since importing Babel to read its version costs a text build a tenth of
+    its time."""
+    from handoutkit import date_table, language_table
     from handoutkit.installed import version
-    from handoutkit.language_table import BABEL_VERSION
 
-    return version("babel") == BABEL_VERSION
+    return version("babel") == language_table.BABEL_VERSION == date_table.BABEL_VERSION
 
 
 @cache
@@ -111,12 +113,12 @@ def parse_language(code: str) -> Language:
     from handoutkit.language_table import NAMES
 
     gettext = code.replace("-", "_")
-    if gettext in NAMES and _table_is_current():
+    if gettext in NAMES and babel_tables_current():
         return Language(gettext=gettext, tag=gettext.replace("_", "-"))
     from babel import Locale, UnknownLocaleError
 
     try:
-        locale = Locale.parse(code.replace("-", "_"))
+        locale = Locale.parse(gettext)
     except (UnknownLocaleError, ValueError) as error:
         raise LanguageError(f"unknown language code: {code!r} ({error})") from None
     parts = [locale.language]

@@ -9,7 +9,8 @@ is installed or the locale is not in the table.
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
+
+from handoutkit.languages import babel_tables_current
 
 __all__ = ["long_date"]
 
@@ -19,7 +20,7 @@ def long_date(value: dt.date, gettext: str) -> str:
     ``format_date(value, format="long")`` writes it."""
     from handoutkit import date_table
 
-    if _table_is_current() and gettext in date_table.LONG_DATE:
+    if babel_tables_current() and gettext in date_table.LONG_DATE:
         tokens, months, eras = date_table.STYLES[date_table.LONG_DATE[gettext]]
         return "".join(token if isinstance(token, str) else _field(value, *token, months, eras) for token in tokens)
     from babel.dates import format_date
@@ -40,12 +41,3 @@ def _field(value: dt.date, letter: str, width: int, months: tuple[str, ...], era
         case "G":
             return eras[1 if value.year >= 0 else 0]
     raise ValueError(f"the date table has a field this module does not fill in: {letter * width!r}")
-
-
-@cache
-def _table_is_current() -> bool:
-    """True while the Babel the table was made from is the one installed."""
-    from handoutkit import date_table
-    from handoutkit.installed import version
-
-    return version("babel") == date_table.BABEL_VERSION

@@ -137,11 +137,11 @@ def _locked_temporary(target: Path) -> tuple[int, str]:
 def _new_temporary(target: Path) -> tuple[int, str]:
     """A new file ``.<name>.XXXXXXXX.tmp`` beside ``target``, opened for this process alone (mode 0600, as
     :func:`tempfile.mkstemp` makes it; that module is not imported: a text build does not need its 7 ms)."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
     for _attempt in range(100):
         token = "".join(_NAME_LETTERS[byte % len(_NAME_LETTERS)] for byte in os.urandom(8))
         path = os.path.join(target.parent, f".{target.name}.{token}.tmp")
         try:
-            flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
             return os.open(path, flags, 0o600), path
         except FileExistsError:
             continue

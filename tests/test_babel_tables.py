@@ -13,8 +13,8 @@ import pytest
 from babel import Locale, localedata
 from babel.dates import format_date
 
-from handoutkit import date_table, language_table, long_dates
-from handoutkit.languages import _facts, _table_is_current, parse_language
+from handoutkit import date_table, language_table
+from handoutkit.languages import _facts, babel_tables_current, parse_language
 from handoutkit.long_dates import long_date
 from scripts.generate_babel_tables import fresh_locale, style
 
@@ -117,12 +117,12 @@ def test_names_come_from_babel_when_another_version_is_installed(monkeypatch: py
         assert _facts("ar") == ("Wrong", "Wrong", "ltr")  # the table is used while the versions agree
         monkeypatch.setattr(language_table, "BABEL_VERSION", "0.0")
         _facts.cache_clear()
-        _table_is_current.cache_clear()
+        babel_tables_current.cache_clear()
         assert _facts("ar") == ("Arabic", "العربية", "rtl")
         assert parse_language("ar").gettext == "ar"  # asked of Babel
     finally:
         _facts.cache_clear()
-        _table_is_current.cache_clear()
+        babel_tables_current.cache_clear()
         parse_language.cache_clear()
 
 
@@ -130,14 +130,14 @@ def test_dates_come_from_babel_when_another_version_is_installed(monkeypatch: py
     wrong = ((("y", 1), " is wrong"), (), ("", ""))
     monkeypatch.setattr(date_table, "STYLES", (wrong,))
     monkeypatch.setattr(date_table, "LONG_DATE", {"en": 0})
-    long_dates._table_is_current.cache_clear()
+    babel_tables_current.cache_clear()
     try:
         assert long_date(dt.date(2026, 11, 25), "en") == "2026 is wrong"  # the table, while the versions agree
         monkeypatch.setattr(date_table, "BABEL_VERSION", "0.0")
-        long_dates._table_is_current.cache_clear()
+        babel_tables_current.cache_clear()
         assert long_date(dt.date(2026, 11, 25), "en") == "November 25, 2026"
     finally:
-        long_dates._table_is_current.cache_clear()
+        babel_tables_current.cache_clear()
 
 
 def test_a_locale_the_date_table_lacks_is_asked_of_babel(monkeypatch: pytest.MonkeyPatch) -> None:
