@@ -4,7 +4,9 @@ A process is started, then reaped with :func:`os.wait4`, whose resource usage is
 that of every descendant it waited for: that is the CPU figure. When the tree is sampled (builds), the
 process and all its descendants are also read from ``/proc`` (through psutil) every
 :data:`SAMPLE_INTERVAL` seconds: the peak memory is the highest sum of their resident set sizes (pages
-that forked workers share with their parent count once per process, so it is an upper bound), and the
+that forked workers share with their parent count once per process, so it is an upper bound; but a child
+caught between its fork and its exec, still its parent's program and no larger, is its parent's pages
+and is not counted again: see :func:`_tree_rss`), and the
 CPU figure is the larger of wait4's and the sum of every member's last CPU time seen, because a worker
 nobody waits for (a pool's workers under multiprocessing's forkserver) escapes wait4.
 
@@ -93,16 +95,38 @@ class _TreeSampler(threading.Thread):
             members = [self.process, *self.process.children(recursive=True)]
         except psutil.Error:
             return
-        total = 0
+        seen: dict[int, _Member] = {}
         for member in members:
             try:
                 with member.oneshot():
-                    total += member.memory_info().rss
+                    seen[member.pid] = _Member(member.ppid(), tuple(member.cmdline()), member.memory_info().rss)
                     times = member.cpu_times()
                     self.cpu[(member.pid, member.create_time())] = times.user + times.system
             except psutil.Error:  # it exited between the listing and the reading
                 continue
-        self.peak = max(self.peak, total)
+        self.peak = max(self.peak, _tree_rss(seen))
+
+
+@dataclass(frozen=True)
+class _Member:
+    ppid: int
+    cmdline: tuple[str, ...]
+    rss: int
+
+
+def _tree_rss(members: Mapping[int, _Member]) -> int:
+    """The sum of the members' resident sets, leaving out each child that has not yet replaced its program
+    (the same command line as its parent) and holds no more than its parent: a worker that starts a
+    program forks (or vforks) first, and until the exec the child's resident set is the parent's own
+    pages; one sample landing in that moment would count a 200 MiB worker twice. A forked child that
+    grew past its parent (a worker forked from a small fork server) is counted whole."""
+    total = 0
+    for member in members.values():
+        parent = members.get(member.ppid)
+        if parent is not None and member.cmdline == parent.cmdline and member.rss <= parent.rss:
+            continue
+        total += member.rss
+    return total
 
 
 def run_process(

@@ -77,6 +77,18 @@ def test_peak_memory_counts_a_grandchild_of_the_measured_process() -> None:
     assert sample.peak_rss >= 96 * MIB
 
 
+def test_peak_memory_counts_a_child_between_its_fork_and_its_exec_once() -> None:
+    # A worker that starts a program (liblouis for braille) forks first: until the exec the child holds
+    # the worker's own pages, and a sample in that moment must not count the worker twice.
+    forker = (
+        "import os, time; b = bytearray(160 << 20); b[::4096] = b'x' * len(b[::4096]); pid = os.fork()\n"
+        "if pid == 0:\n    time.sleep(0.8); os._exit(0)\n"
+        "os.waitpid(pid, 0)"
+    )
+    sample = run_process([sys.executable, "-c", forker], sample_memory=True, env=dict(os.environ))
+    assert 160 * MIB <= sample.peak_rss < 240 * MIB
+
+
 def test_a_failing_command_is_an_error_not_a_figure(tmp_path: Path) -> None:
     with pytest.raises(ProcessFailed, match="exit status 3"):
         run_process([sys.executable, "-c", "print('broken'); raise SystemExit(3)"], log=tmp_path / "log")
