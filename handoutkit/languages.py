@@ -105,8 +105,12 @@ def parse_language(code: str) -> Language:
     """Parse ``zh-Hans`` or ``zh_Hans`` (any case of the separator) into a :class:`Language`.
 
     Raises :class:`LanguageError` for a malformed code or one that Babel does not know (which Babel
-    answers from its list of locale files, without reading one). A code spelled as one of Babel's locale
-    names (any separator) is taken from :mod:`handoutkit.language_table` without asking Babel.
+    answers from its list of locale files, without reading one), and for one Babel would rewrite into
+    another language's code: ``und`` and the other codes for no one language, an unknown region
+    (``ZZ``), an old or alternative code (``iw``: the message says to write ``he``), a variant it has no
+    locale for. A region's script is filled in (``zh-TW`` is ``zh-Hant-TW``). A code spelled as one of
+    Babel's locale names (any separator) is taken from :mod:`handoutkit.language_table` without asking
+    Babel.
     """
     if not _TAG.match(code):
         raise LanguageError(f"not a language code: {code!r} (expected e.g. 'es', 'zh-Hans' or 'zh_Hans')")
@@ -115,8 +119,18 @@ def parse_language(code: str) -> Language:
     gettext = code.replace("-", "_")
     if gettext in NAMES and babel_tables_current():
         return Language(gettext=gettext, tag=gettext.replace("_", "-"))
-    from babel import Locale, UnknownLocaleError
+    written = gettext.split("_")
+    if (meaning := _NOT_A_LANGUAGE.get(written[0].lower())) is not None:
+        raise LanguageError(f"{code!r} means {meaning}: name the language the text is written in (e.g. 'es')")
+    if "zz" in (part.lower() for part in written[1:]):
+        raise LanguageError(f"{code!r} names an unknown region (ZZ): leave the region out, or name one")
+    from babel import Locale, UnknownLocaleError, localedata
+    from babel.core import get_global
 
+    modern = None if localedata.exists(gettext) else get_global("language_aliases").get(written[0].lower())
+    if modern is not None:
+        better = "-".join([modern.replace("_", "-"), *written[1:]])
+        raise LanguageError(f"{code!r} is an old or alternative code for {better!r}: write {better!r}")
     try:
         locale = Locale.parse(gettext)
     except (UnknownLocaleError, ValueError) as error:
@@ -128,7 +142,20 @@ def parse_language(code: str) -> Language:
         parts.append(locale.territory)
     if locale.variant:
         parts.append(locale.variant)
+    kept = {part.lower() for part in parts}
+    if dropped := [part for part in written if part.lower() not in kept]:
+        tag = "-".join(parts)
+        raise LanguageError(f"{code!r}: Babel has no locale for {dropped[0]!r} in it: write {tag!r}")
     return Language(gettext="_".join(parts), tag="-".join(parts))
+
+
+_NOT_A_LANGUAGE = {
+    "und": "'undetermined'",
+    "mul": "'several languages'",
+    "zxx": "'no linguistic content'",
+    "mis": "'a language with no code'",
+}
+"""ISO 639's codes that name no one language: Babel reads ``und`` as American English."""
 
 
 def text_direction(tag: str) -> str:
