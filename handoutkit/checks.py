@@ -22,7 +22,7 @@ from handoutkit.gate import Decision, DocumentPlan, FormatVerdict, document_plan
 from handoutkit.i18n.conventions import header_problems, line_break_problems, plural_forms_problems
 from handoutkit.i18n.messages import required_ui_msgids
 from handoutkit.i18n.msgfmt import msgfmt_problems
-from handoutkit.i18n.po import Catalog, catalog_path, usable
+from handoutkit.i18n.po import Catalog, catalog_path, missing_catalog_advice, usable
 from handoutkit.languages import Language
 from handoutkit.model import Document, Origin
 from handoutkit.project import Project
@@ -170,7 +170,7 @@ def _catalog(project: Project, language: Language, domain: str, problems: list[P
             Problem(
                 "no-catalog",
                 Origin(project.display(path), 0),
-                f"no {language.tag} catalog (run: init --lang {language.tag})",
+                f"no {language.tag} catalog ({missing_catalog_advice(project.locales_dir, language)})",
                 "warning",
             )
         )

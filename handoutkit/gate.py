@@ -14,7 +14,7 @@ from typing import Literal
 from handoutkit.context import RenderContext
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.i18n.messages import required_ui_msgids
-from handoutkit.i18n.po import catalog_path
+from handoutkit.i18n.po import catalog_path, missing_catalog_advice
 from handoutkit.i18n.translate import Translation
 from handoutkit.languages import Language
 from handoutkit.model import Document, Origin
@@ -108,7 +108,8 @@ def document_plan(
     if reason:
         catalog = catalog_path(project.locales_dir, language.gettext, slug)
         if language != project.config.source_language and not catalog.is_file():  # say where it looked
-            reason = f"no catalog {project.display(catalog)} (run: init --lang {language.tag}); {reason}"
+            advice = missing_catalog_advice(project.locales_dir, language)
+            reason = f"no catalog {project.display(catalog)} ({advice}); {reason}"
         return DocumentPlan(slug, language, "skip", reason, note, (), translation)
     return DocumentPlan(slug, language, "export", translation=translation)
 

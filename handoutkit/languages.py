@@ -15,14 +15,19 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["Language", "LanguageError", "babel_tables_current", "parse_language", "text_direction"]
+__all__ = ["Language", "LanguageError", "babel_tables_current", "old_code_for", "parse_language", "text_direction"]
 
 # Letters, digits and one separator between parts: nothing that could name another folder.
 _TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
 class LanguageError(ValueError):
-    """A language code that is malformed or that Babel does not know."""
+    """A language code that is malformed or that Babel does not know; ``replacement``: the code to
+    write instead, when the code is an old or alternative one for it (``iw``: ``he``)."""
+
+    def __init__(self, message: str, replacement: str | None = None) -> None:
+        super().__init__(message)
+        self.replacement = replacement
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +46,9 @@ class Language:
 
     @property
     def direction(self) -> str:
-        """``ltr`` or ``rtl``."""
-        return _facts(self.gettext)[2]
+        """``ltr`` or ``rtl``: the inline direction (HTML ``dir``, PDF and EPUB page progression). Babel
+        says ``ttb`` for Mongolian script, whose lines run left to right when set vertically: ``ltr``."""
+        return "rtl" if _facts(self.gettext)[2] == "rtl" else "ltr"
 
     @property
     def english_name(self) -> str:
@@ -129,24 +135,59 @@ def parse_language(code: str) -> Language:
 
     modern = None if localedata.exists(gettext) else get_global("language_aliases").get(written[0].lower())
     if modern is not None:
-        better = "-".join([modern.replace("_", "-"), *written[1:]])
-        raise LanguageError(f"{code!r} is an old or alternative code for {better!r}: write {better!r}")
+        message, replacement = _alias_message(code, modern.split("_"), written[1:])
+        raise LanguageError(message, replacement)
     try:
         locale = Locale.parse(gettext)
     except (UnknownLocaleError, ValueError) as error:
         raise LanguageError(f"unknown language code: {code!r} ({error})") from None
-    parts = [locale.language]
-    if locale.script:
-        parts.append(locale.script)
-    if locale.territory:
-        parts.append(locale.territory)
-    if locale.variant:
-        parts.append(locale.variant)
+    parts = _parts(locale)
     kept = {part.lower() for part in parts}
     if dropped := [part for part in written if part.lower() not in kept]:
-        tag = "-".join(parts)
-        raise LanguageError(f"{code!r}: Babel has no locale for {dropped[0]!r} in it: write {tag!r}")
+        # No advice: leaving out a script or a variant can name another language (zh-Hant, zh-hakka).
+        message = (
+            f"{code!r}: Babel has no locale for {dropped[0]!r} in it (it would read the code as {'-'.join(parts)!r})"
+        )
+        raise LanguageError(message)
     return Language(gettext="_".join(parts), tag="-".join(parts))
+
+
+def _parts(locale: Locale) -> list[str]:
+    return [part for part in (locale.language, locale.script, locale.territory, locale.variant) if part]
+
+
+def _alias_message(code: str, modern: list[str], rest: list[str]) -> tuple[str, str | None]:
+    """Why an old or alternative code (``iw``) is refused, with the code to write when one is certain:
+    Babel's modern form with the subtags the user wrote, taken as it is written (``iw-IL``: ``he-IL``)."""
+    present = {part.lower() for part in modern}
+    candidate = "-".join([*modern, *(part for part in rest if part.lower() not in present)])
+    try:
+        taken = parse_language(candidate).tag
+    except LanguageError:
+        taken = ""
+    if taken.lower() == candidate.lower():
+        return f"{code!r} is an old or alternative code for {taken!r}: write {taken!r}", taken
+    if taken:
+        return (
+            f"{code!r} is an old or alternative code: Babel reads it as {taken!r}; "
+            "write the code of the text's language",
+            None,
+        )
+    return (
+        f"unknown language code: {code!r} "
+        f"(an old or alternative code for {candidate!r}, which Babel has no locale for)",
+        None,
+    )
+
+
+def old_code_for(name: str) -> str | None:
+    """The tag that ``name`` (a folder name such as ``iw`` or ``iw_IL``) is an old or alternative code
+    for, when :func:`parse_language` names the one to write; None otherwise."""
+    try:
+        parse_language(name)
+    except LanguageError as error:
+        return error.replacement
+    return None
 
 
 _NOT_A_LANGUAGE = {

@@ -16,6 +16,7 @@ import pytest
 
 from handoutkit.config import load_config
 from handoutkit.errors import ConfigError
+from handoutkit.i18n.po import missing_catalog_advice
 from handoutkit.languages import LanguageError, parse_language
 from tests.conftest import DATA, run_cli
 
@@ -50,7 +51,20 @@ def test_a_code_babel_has_a_locale_for_is_taken(code: str, tag: str) -> None:
         ("und-Arab", "'und-Arab' means 'undetermined'"),
         ("zxx", "'zxx' means 'no linguistic content'"),
         ("en-ZZ", "'en-ZZ' names an unknown region (ZZ)"),
-        ("en-GB-oxendict", "'en-GB-oxendict': Babel has no locale for 'oxendict' in it: write 'en-GB'"),
+        ("prs-AF", "'prs-AF' is an old or alternative code for 'fa-AF': write 'fa-AF'"),
+        ("sh-Latn", "'sh-Latn' is an old or alternative code for 'sr-Latn': write 'sr-Latn'"),
+        # No advice where the modern form is not taken as written, or Babel has no locale for it:
+        ("cnr-ME", "'cnr-ME' is an old or alternative code: Babel reads it as 'sr-Latn-ME'; write the code"),
+        ("smo", "unknown language code: 'smo' (an old or alternative code for 'sm', which Babel has no locale"),
+        # A part Babel would drop: what Babel would make of it, no advice (leaving a script or a variant
+        # out can name another language).
+        (
+            "en-GB-oxendict",
+            "'en-GB-oxendict': Babel has no locale for 'oxendict' in it (it would read the code as 'en-GB')",
+        ),
+        ("zh-Hant-CN", "'zh-Hant-CN': Babel has no locale for 'Hant' in it (it would read the code as 'zh-Hans-CN')"),
+        ("zh-hakka", "'zh-hakka': Babel has no locale for 'hakka' in it (it would read the code as 'zh-Hans')"),
+        ("es-999", "'es-999': Babel has no locale for '999' in it (it would read the code as 'es-ES')"),
     ],
 )
 def test_a_code_babel_would_rewrite_is_refused_with_the_code_to_write(code: str, message: str) -> None:
@@ -70,3 +84,41 @@ def test_lang_iw_on_the_command_line_says_to_write_he(project_copy) -> None:
     code, output = run_cli(project_copy("basic"), "--format", "text", "--lang", "iw")
     assert code == 2
     assert "--lang: 'iw' is an old or alternative code for 'he': write 'he'" in output
+
+
+def test_a_vertical_script_has_a_direction_html_accepts() -> None:
+    # Babel's text_direction for Mongolian script is "ttb"; HTML's dir takes ltr, rtl or auto.
+    assert parse_language("mn-Mong").direction == "ltr"
+    assert parse_language("ar").direction == "rtl"
+    assert parse_language("he").direction == "rtl"
+
+
+def test_a_catalog_folder_named_by_an_old_code_is_named_where_the_catalog_is_missing(tmp_path: Path) -> None:
+    (tmp_path / "locales" / "iw" / "LC_MESSAGES").mkdir(parents=True)
+    he = parse_language("he")
+    assert missing_catalog_advice(tmp_path / "locales", he) == (
+        "locales/iw/ is named by an old code for he: rename it locales/he/"
+    )
+    assert missing_catalog_advice(tmp_path / "locales", parse_language("es")) == "run: init --lang es"
+
+
+def test_check_says_to_rename_a_poedit_folder_made_under_iw(project_copy) -> None:
+    project = project_copy("basic")
+    config = project / "handoutkit.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('"ar"', '"ar", "he"'), encoding="utf-8")
+    shutil.copytree(project / "locales" / "es", project / "locales" / "iw")
+    _, output = run_cli(project, "check", "--lang", "he")
+    assert (
+        "locales/he/LC_MESSAGES/basic.po: warning: no he catalog "
+        "(locales/iw/ is named by an old code for he: rename it locales/he/)"
+    ) in output
+
+
+def test_a_header_language_under_an_old_code_says_which_code_to_write(project_copy) -> None:
+    project = project_copy("basic")
+    catalog = project / "locales" / "es" / "LC_MESSAGES" / "basic.po"
+    text = catalog.read_text(encoding="utf-8")
+    assert '"Language: es\\n"' in text
+    catalog.write_text(text.replace('"Language: es\\n"', '"Language: spa\\n"'), encoding="utf-8")
+    _, output = run_cli(project, "check", "--lang", "es")
+    assert "warning: its header says Language: 'spa', an old code for es: write es" in output

@@ -19,7 +19,7 @@ from babel.messages.plurals import get_plural
 
 from handoutkit.errors import Problem
 from handoutkit.i18n.po import Catalog
-from handoutkit.languages import LanguageError, parse_language
+from handoutkit.languages import LanguageError, old_code_for, parse_language
 from handoutkit.model import Origin
 from handoutkit.untrusted import excerpt
 
@@ -110,6 +110,9 @@ def header_problems(catalog: Catalog, locale: str) -> list[Problem]:
     declared = catalog.header("Language")
     if declared and not _same_language(declared, locale):
         message = f"its header says Language: {excerpt(declared)}, but it is the {locale} catalog (its folder)"
+        modern = old_code_for(declared)
+        if modern is not None and _same_language(modern, locale):
+            message = f"its header says Language: {excerpt(declared)}, an old code for {modern}: write {modern}"
         problems.append(Problem("po-header", catalog.header_origin("Language"), message, "warning"))
     flags: Any = catalog.po.metadata_is_fuzzy  # polib: the header's flags (a list), typed as a bool
     if flags and "fuzzy" in flags:

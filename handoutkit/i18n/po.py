@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.files import read_input, root_of
-from handoutkit.languages import Language, LanguageError, parse_language
+from handoutkit.languages import Language, LanguageError, old_code_for, parse_language
 from handoutkit.limits import DEFAULT_LIMITS, Limits
 from handoutkit.model import Origin
 from handoutkit.review import DIGEST, is_future
@@ -35,6 +35,8 @@ __all__ = [
     "catalog_path",
     "format_po",
     "header_date",
+    "missing_catalog_advice",
+    "old_code_folder",
     "read_catalog",
     "review_record_problems",
     "usable",
@@ -144,6 +146,31 @@ def locale_folder(locales: Path, gettext_name: str) -> str:
         return gettext_name
     found = [name for name in names if _spells(name, wanted) and (locales / name).is_dir()]
     return found[0] if len(found) == 1 else gettext_name
+
+
+def old_code_folder(locales: Path, language: Language) -> str | None:
+    """A folder of ``locales`` named by an old or alternative code for ``language`` (``iw`` for ``he``,
+    as an older tool may have made it): its catalogs are not read, so the messages that say a catalog
+    is missing name it."""
+    try:
+        names = sorted(os.listdir(locales))
+    except OSError:
+        return None
+    for name in names:
+        modern = old_code_for(name)
+        if modern is not None and modern.lower() == language.tag.lower() and (locales / name).is_dir():
+            return name
+    return None
+
+
+def missing_catalog_advice(locales: Path, language: Language) -> str:
+    """What to do about a language's missing catalog: rename a folder made under an old code, or run
+    ``init``."""
+    old = old_code_folder(locales, language)
+    if old is not None:
+        folder = locales.name
+        return f"{folder}/{old}/ is named by an old code for {language.tag}: rename it {folder}/{language.gettext}/"
+    return f"run: init --lang {language.tag}"
 
 
 def _spells(name: str, language: Language) -> bool:
