@@ -290,6 +290,9 @@ def _init(project: Project, exporters: dict[str, Registered], args: argparse.Nam
 def _review(project: Project, args: argparse.Namespace, out: TextIO) -> int:
     docs = [d for value in args.doc or () for d in value.split(",") if d.strip()]
     codes = [c for value in args.lang or () for c in value.split(",") if c.strip()]
+    if args.lang and not codes:  # --lang "$UNSET" must not record the source's medical review instead
+        print("export.py: error: --lang: no language code given (leave it out for the source's review)", file=out)
+        return 2
     if len(docs) != 1 or len(codes) > 1 or not args.by or not args.on:
         print('export.py: error: review needs --doc SLUG, --by "Name, credential", --on YYYY-MM-DD', file=out)
         print("           and at most one --lang (none: the source's medical review)", file=out)

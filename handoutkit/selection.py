@@ -30,8 +30,13 @@ class Selection:
     """Build collection files (every document of a language in one); off when ``--doc`` narrows the build."""
 
 
-def _split(values: Sequence[str] | None) -> list[str]:
-    return [v.strip() for value in values or () for v in value.split(",") if v.strip()]
+def _split(values: Sequence[str] | None, option: str) -> list[str]:
+    """The names given to ``option`` (repeated or comma-separated); an option given only empty values
+    (``--lang "$UNSET"``) is an error, not a request for everything."""
+    names = [v.strip() for value in values or () for v in value.split(",") if v.strip()]
+    if values and not names:
+        raise SelectionError(f"{option}: no name given (leave the option out to build every one)")
+    return names
 
 
 def select(
@@ -46,7 +51,7 @@ def select(
     """Resolve command-line names; :class:`SelectionError` names what does not exist and what does."""
     configured = project.config.languages
     languages: list[Language] = []
-    for code in _split(langs):
+    for code in _split(langs, "--lang"):
         try:
             language = parse_language(code)
         except LanguageError as error:
@@ -61,7 +66,7 @@ def select(
             languages.append(language)
 
     chosen: list[Registered] = []
-    for name in _split(formats):
+    for name in _split(formats, "--format"):
         if name not in exporters:
             raise SelectionError(f"--format: unknown format {name!r} (known: {', '.join(exporters)})")
         if exporters[name] not in chosen:
@@ -69,7 +74,7 @@ def select(
 
     available = project.slugs()
     slugs: list[str] = []
-    for slug in _split(docs):
+    for slug in _split(docs, "--doc"):
         slug = slug.removesuffix(".md").removeprefix("source/")
         if slug not in available:
             raise SelectionError(f"--doc: no handout {slug!r} in source/ (found: {', '.join(available) or 'none'})")

@@ -125,6 +125,15 @@ def test_rejected_translations_are_reported_with_the_po_line_and_block_the_defau
         (["--format", "docx"], "--format: unknown format 'docx' (known:"),
         (["--doc", "nothing"], "--doc: no handout 'nothing' in source/ (found: basic)"),
         (["--min-coverage", "150"], "--min-coverage: 150 is not between 0 and 100"),
+        # An empty value (a script's unset variable) is not a request for everything:
+        (["--lang", ""], "--lang: no name given (leave the option out to build every one)"),
+        (["--format", " , "], "--format: no name given"),
+        (["--doc", ""], "--doc: no name given"),
+        (["check", "--lang", ""], "--lang: no name given"),
+        (
+            ["review", "--doc", "basic", "--lang", "", "--by", "Dr A", "--on", "2026-11-30"],
+            "--lang: no language code given (leave it out for the source's review)",
+        ),
     ],
 )
 def test_unknown_names_are_refused_with_exit_status_2(project_copy, args, message):
