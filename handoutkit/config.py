@@ -246,7 +246,11 @@ def _build(data: dict[str, Any], path: Path | None, lines: TomlLines, claimed: M
     languages: list[Language] = [source]
     listed: dict[Language, str] = {}
     for index, code in enumerate(codes):
-        language = _language(code, ("languages",), error)
+        try:
+            language = _language(code, ("languages",), error)
+        except ConfigError as refused:  # at the entry's own line, in a list written over several
+            line = lines.item_line(("languages",), code, codes[: index + 1].count(code))
+            raise ConfigError(Origin(CONFIG_FILE, line), refused.problems[0].message) from None
         if language in listed:  # a slip (a pasted line, two spellings): say so, at the second one
             line = lines.item_line(("languages",), code, codes[: index + 1].count(code))
             raise ConfigError(

@@ -122,3 +122,10 @@ def test_a_header_language_under_an_old_code_says_which_code_to_write(project_co
     catalog.write_text(text.replace('"Language: es\\n"', '"Language: spa\\n"'), encoding="utf-8")
     _, output = run_cli(project, "check", "--lang", "es")
     assert "warning: its header says Language: 'spa', an old code for es: write es" in output
+
+
+def test_a_refused_code_in_a_list_over_several_lines_is_named_at_its_own_line(tmp_path: Path) -> None:
+    shutil.copy(DATA / "config/old-code-in-long-list.toml", tmp_path / "handoutkit.toml")
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path, {})
+    assert str(caught.value).startswith("handoutkit.toml:4: error: 'iw' is an old or alternative code for 'he'")
