@@ -1,5 +1,6 @@
-"""The index page tells Arabic screen-reader users which file to choose: text taken from a right-to-left
-PDF comes out partly in the wrong order (README, "Known limitations"), the e-book and plain text do not."""
+"""The index page tells Arabic screen-reader users which file to choose, in Arabic: text taken from a
+right-to-left PDF comes out partly in the wrong order (README, "Known limitations"), the e-book and plain
+text do not."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ def test_the_index_points_right_to_left_readers_from_the_pdf_to_the_ebook_and_te
     assert notes, "no PDF is listed"
     for href, note in notes:
         if href.startswith("ar/"):
-            assert "e-book or the plain text" in note, href
+            # "the e-book or the plain text", in the catalog's words, in the Arabic section's language
+            assert "الكتاب الإلكتروني" in note and "النص العادي" in note, href
         else:
             assert note == "", href
+    marked = page.xpath("//li[a[starts-with(@href, 'ar/')]]/span[@class='note'][@lang]")
+    assert not marked, "the Arabic note is marked as another language than its section's"

@@ -51,7 +51,7 @@ def test_the_home_page_is_the_expected_one() -> None:
 def test_developer_files_are_left_out() -> None:
     hrefs = html.fromstring(_page()).xpath("//a/@href")
     assert not [href for href in hrefs if href.endswith(".json")]
-    assert "en/eating.brf" in hrefs, "a format without words of its own keeps its exporter's label"
+    assert "en/eating.odt" in hrefs, "a format without words of its own keeps its exporter's label"
 
 
 def test_each_language_part_is_in_its_language() -> None:

@@ -20,6 +20,10 @@ __all__ = ["CALL_NUMBER", "EMAIL_ADDRESS", "PdfExporter"]
 
 CALL_NUMBER = "Call {number}"
 EMAIL_ADDRESS = "Email {address}"
+RIGHT_TO_LEFT_NOTE = (
+    "Screen reader users: choose the e-book or the plain text. Text taken from this PDF by assistive technology "
+    "comes out partly in the wrong order."
+)
 
 
 class PdfExporter:
@@ -35,20 +39,21 @@ class PdfExporter:
             "What a screen reader says for a phone number link in a PDF; {number} is the number as printed.",
         ),
         UiMessage(EMAIL_ADDRESS, "What a screen reader says for an email address link in a PDF."),
+        UiMessage(
+            RIGHT_TO_LEFT_NOTE,
+            "Home page: a note beside the PDF of a right-to-left language (Arabic, Hebrew...) for blind and "
+            "low-vision readers: screen readers read these PDFs' text out of order; the e-book and the plain "
+            "text read right.",
+        ),
     )
-    """The words that describe links (:class:`~exporters.pdf.links.LinkWords`); everything it prints is
-    a core message (handoutkit.ui.CORE_UI_MESSAGES)."""
+    """The words that describe links (:class:`~exporters.pdf.links.LinkWords`) and the home page's note
+    on right-to-left PDFs; everything else it prints is a core message (handoutkit.ui.CORE_UI_MESSAGES)."""
     options_class = PdfOptions
 
     def index_note(self, language: Language) -> str:
         """For right-to-left languages: text taken from these PDFs reaches screen readers out of order
         (README, "Known limitations": measured on pdfium, poppler, pypdf and MuPDF)."""
-        if not language.rtl:
-            return ""
-        return (
-            "Screen reader users: choose the e-book or the plain text. Text taken from this PDF by "
-            "assistive technology comes out partly in the wrong order."
-        )
+        return RIGHT_TO_LEFT_NOTE if language.rtl else ""
 
     def pages(self, suffix: str, data: bytes) -> int | None:
         """A PDF's number of pages, for the home page."""

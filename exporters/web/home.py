@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from exporters.web.messages import EBOOK, PDF, PDF_PAGES, SMS, TEXT, WEB_PAGE
+from exporters.web.messages import BRAILLE, EBOOK, PDF, PDF_PAGES, SMS, TEXT, WEB_PAGE
 from exporters.web.shell import Shell, page_html
 from exporters.web.switcher import language_name
 from handoutkit.context import RenderContext
@@ -74,6 +74,8 @@ def file_words(file: SiteFile, ui: UiText) -> tuple[str, str]:
             msgid = TEXT
         case "sms", ".sms.txt":
             msgid = SMS
+        case "brf", ".brf":
+            msgid = BRAILLE
         case _:
             return file.label or file.suffix, ui.source_language.tag
     return ui(msgid), ui.lang(msgid)
@@ -83,8 +85,8 @@ def _file_item(file: SiteFile, ui: UiText, section_lang: str) -> Markup:
     words, lang = file_words(file, ui)
     media = _MEDIA_TYPES.get("." + file.suffix.rsplit(".", 1)[-1], "")
     type_attr = Markup(' type="{}"').format(media) if media else Markup("")
-    note = (
-        Markup(' <span class="note"{}>{}</span>').format(lang_attrs(ui.source_language.tag, section_lang), file.note)
+    note = (  # an exporter's note is one of its interface messages: in the section's language once translated
+        Markup(' <span class="note"{}>{}</span>').format(lang_attrs(ui.lang(file.note), section_lang), ui(file.note))
         if file.note
         else Markup("")
     )

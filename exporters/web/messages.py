@@ -7,6 +7,7 @@ from handoutkit.ui import UiMessage
 __all__ = [
     "ALL_HANDOUTS",
     "ALL_LANGUAGES",
+    "BRAILLE",
     "EBOOK",
     "LANGUAGES",
     "PDF",
@@ -28,6 +29,7 @@ PDF_PAGES = "Large-print PDF, pages: {pages}"
 EBOOK = "E-book (EPUB)"
 TEXT = "Text for screen readers"
 SMS = "Text messages (SMS)"
+BRAILLE = "Braille (BRF) for embossers and braille displays"
 
 WEB_UI_MESSAGES: tuple[UiMessage, ...] = (
     UiMessage(SKIP, "Web page: the first link, for keyboard users, that jumps past the header to the handout itself."),
@@ -40,4 +42,9 @@ WEB_UI_MESSAGES: tuple[UiMessage, ...] = (
     UiMessage(EBOOK, "Home page: what a file is, the handout as an e-book for reading apps. Keep EPUB as it is."),
     UiMessage(TEXT, "Home page: what a file is, the handout as plain text, made to be read aloud by a screen reader."),
     UiMessage(SMS, "Home page: what a file is, the handout's short version as text messages to send to a phone."),
+    UiMessage(
+        BRAILLE,
+        "Home page: what a file is, the handout in braille (a BRF file), for a braille embosser (printer) or a "
+        "refreshable braille display. Keep BRF as it is.",
+    ),
 )
