@@ -5,7 +5,7 @@ its words (``addresses="every"``: paper cannot be clicked) and left-to-right run
 text isolated. Print adds: the contents printed only for :data:`CONTENTS_MIN_SECTIONS` sections or
 more, and without sub-sections; the phone line repeated on page 1; a lead-in paragraph kept with its
 list (:mod:`exporters.pdf.keep`); short isolated runs (a dose, a phone number) kept on one line and web
-addresses broken only after ``/`` and ``.`` (:func:`break_urls`); informative images printed as figures
+addresses broken only after ``/`` and before ``.`` (:func:`break_urls`); informative images printed as figures
 with their description as a caption; images served through the page's
 :class:`~exporters.pdf.fetcher.AssetRequests`. The template lays the view's parts out in the view's
 order, and the font check reads :func:`printed_texts` from the same object, so the two cannot
@@ -263,7 +263,9 @@ ZWSP = "\u200b"
 """A line break opportunity that draws nothing."""
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>]+")
 _TEXT = re.compile(r">([^<]+)<")
-_URL_BREAK = re.compile(r"(?<=[/.])(?![/.]|$)")
+_URL_BREAK = re.compile(r"(?<=/)(?!/|$)|(?<=[^/.])(?=\.[^/.])")
+"""Where a long address may break: after a run of slashes, and before a dot (a line that ended
+``https://www.cancer.`` read as a whole address, ``net/...`` as another word)."""
 NOBREAK_MAX = 30
 """A web address up to this many characters is kept on one line, and so is each piece of a longer one
 between two break points (it is not broken at its own hyphens); a longer piece may break at a hyphen
@@ -271,9 +273,9 @@ rather than run past the margin. :func:`break_urls` lowers it to what a line hol
 
 
 def break_urls(html: str, keep_whole: int = NOBREAK_MAX) -> str:
-    """Web addresses in the text of ``html`` broken only after ``/`` and ``.``: an address of up to
-    ``keep_whole`` characters in one ``nobreak`` span; a longer one with a zero-width space (U+200B, the
-    character HTML's ``<wbr>`` stands for) after each run of ``/`` and ``.``, and each piece with a
+    """Web addresses in the text of ``html`` broken only after ``/`` and before ``.``: an address of up
+    to ``keep_whole`` characters in one ``nobreak`` span; a longer one with a zero-width space (U+200B,
+    the character HTML's ``<wbr>`` stands for) after each run of ``/`` and before each ``.``, each piece with a
     hyphen, up to ``keep_whole`` long, in a ``nobreak`` span: a line break at a hyphen of an address
     reads as a hyphenated word.
 
