@@ -12,8 +12,7 @@ from handoutkit import keys
 from handoutkit.build_report import BuildOptions, BuildReport, Outcome, Progress
 from handoutkit.exporter import OutputFile
 from handoutkit.i18n.messages import required_ui_msgids
-from handoutkit.i18n.po import catalog_path
-from handoutkit.jobs import PlanTask, TaskResult
+from handoutkit.jobs import PlanTask, TaskResult, changed_while_read, plan_input_paths
 from handoutkit.languages import Language
 from handoutkit.manifest import PlanRecord
 from handoutkit.model import Document
@@ -24,7 +23,6 @@ from handoutkit.registry import Registered
 from handoutkit.runner import Runner
 from handoutkit.selection import Selection
 from handoutkit.store import Store
-from handoutkit.ui import UI_DOMAIN
 
 __all__ = ["BuildState", "OrderedOutcomes"]
 
@@ -74,13 +72,7 @@ class BuildState:
     def plan_inputs(self, slug: str, language: Language) -> dict[str, str]:
         """The source and the catalogs (those that exist) a plan reads, with their digests."""
         project = self.project
-        paths = [project.source_dir / f"{slug}.md"]
-        if language != project.config.source_language:
-            for domain in (slug, UI_DOMAIN):
-                path = catalog_path(project.locales_dir, language.gettext, domain)
-                if path.is_file():
-                    paths.append(path)
-        return {project.display(p): keys.file_digest(p) for p in paths}
+        return {project.display(p): keys.file_digest(p) for p in plan_input_paths(project, slug, language)}
 
     def plan_all(self, slugs: Sequence[str], languages: Sequence[Language]) -> None:
         required = required_ui_msgids(self.project.config.collection_title, self.selection.exporters)
@@ -109,7 +101,11 @@ class BuildState:
 
         def done(index: int, result: TaskResult) -> None:
             task = tasks[index]
-            if result.plan is None:  # the task itself failed: the document fails in that language
+            changed = changed_while_read(self.plan_files[(task.slug, task.lang)], result.read)
+            if changed:  # decided on other bytes than its key digests: nothing is built or recorded from it
+                reason = "its files changed while this build read them"
+                record = PlanRecord(task.slug, task.lang, "", "fail", reason, reason, changed)
+            elif result.plan is None:  # the task itself failed: the document fails in that language
                 record = PlanRecord(task.slug, task.lang, "", "fail", result.reason, result.reason, result.problems)
             else:
                 record = dataclasses.replace(result.plan, key=pending_keys[index])

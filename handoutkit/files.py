@@ -9,6 +9,7 @@ file as the project shows it, and never the link's target nor anything it holds 
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
 from pathlib import Path, PurePosixPath
@@ -16,12 +17,25 @@ from pathlib import Path, PurePosixPath
 from handoutkit.errors import ProblemError
 from handoutkit.model import Origin
 
-__all__ = ["INPUT_FILE", "read_input", "root_of"]
+__all__ = ["INPUT_FILE", "read_digest", "read_input", "root_of"]
 
 INPUT_FILE = "input-file"
 """The kind of every problem this module reports."""
 
 _CHUNK = 1 << 20
+
+_READ: dict[str, str] = {}
+"""The SHA-256 of the bytes this process last read from each input, by resolved path: a job's key is
+made from digests taken before the job reads its files, and a file edited in between (a translator
+saving a catalog during a build) would otherwise be published under the key of its earlier bytes."""
+
+
+def read_digest(path: Path) -> str | None:
+    """The SHA-256 of the bytes this process last read from ``path`` (None: it read none)."""
+    try:
+        return _READ.get(str(path.resolve()))
+    except (OSError, RuntimeError):
+        return None
 
 
 def read_input(path: Path, display: str, *, root: Path, limit: int | None = None) -> bytes:
@@ -56,9 +70,11 @@ def read_input(path: Path, display: str, *, root: Path, limit: int | None = None
             raise _problem(display, "is not a regular file (a device, socket or named pipe): refused")
         if limit is not None and info.st_size > limit:
             raise _problem(display, _too_large(info.st_size, limit))
-        return _read_all(descriptor, display, limit)
+        data = _read_all(descriptor, display, limit)
     finally:
         os.close(descriptor)
+    _READ[str(resolved)] = hashlib.sha256(data).hexdigest()
+    return data
 
 
 def root_of(path: Path, display: str) -> Path:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -23,6 +23,7 @@ from typing import Literal
 from handoutkit.context import RenderContext
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.exporter import OutputFile
+from handoutkit.files import read_digest
 from handoutkit.gate import LanguageGate, document_plan, format_verdict, internal_problem, language_gate
 from handoutkit.i18n.po import catalog_path
 from handoutkit.keys import file_digest
@@ -46,9 +47,12 @@ __all__ = [
     "TaskResult",
     "Workspace",
     "WorkspaceSpec",
+    "bytes_read",
+    "changed_while_read",
     "document_assets",
     "fresh_project",
     "init_worker",
+    "plan_input_paths",
     "run_in_worker",
     "run_task",
     "shelve",
@@ -153,6 +157,9 @@ class TaskResult:
     document: Document | None = None
     """A plan task's translation, when it decided to export: the render tasks take it, so that a
     document is translated once per build and language, not once per format."""
+    read: tuple[tuple[str, str], ...] = ()
+    """The digest of the bytes the task read from each of its input files (as the project shows them):
+    the pipeline compares them with the ones its key was made from (:func:`changed_while_read`)."""
 
 
 @dataclass
@@ -220,10 +227,43 @@ def fresh_project(project: Project) -> Project:
     return fresh
 
 
+def plan_input_paths(project: Project, slug: str, language: Language) -> list[Path]:
+    """The files a plan reads: the source, and the handout's and the ``ui`` catalogs that exist."""
+    paths = [project.source_dir / f"{slug}.md"]
+    if language != project.config.source_language:
+        for domain in (slug, UI_DOMAIN):
+            path = catalog_path(project.locales_dir, language.gettext, domain)
+            if path.is_file():
+                paths.append(path)
+    return paths
+
+
+def bytes_read(project: Project, paths: Sequence[Path]) -> tuple[tuple[str, str], ...]:
+    """For each of ``paths`` this process has read: (as the project shows it, SHA-256 of the bytes read)."""
+    return tuple((project.display(p), digest) for p in paths if (digest := read_digest(p)) is not None)
+
+
+def changed_while_read(expected: Mapping[str, str], read: Sequence[tuple[str, str]]) -> tuple[Problem, ...]:
+    """An error for each file whose bytes a task read differ from the digest its key was made from (the
+    file was saved while the build ran): what was made from them is neither published nor recorded."""
+    return tuple(
+        Problem(
+            "changed-during-build",
+            Origin(shown, 0),
+            "changed while this build was reading it: nothing was made from it; build again",
+        )
+        for shown, digest in read
+        if shown in expected and expected[shown] != digest
+    )
+
+
 def document_assets(project: Project, doc: Document) -> tuple[tuple[str, str], ...]:
     """The images ``doc`` uses, (project-relative path, SHA-256), sorted."""
-    paths = {project.source_dir / str(b.src) for b in iter_blocks(doc.blocks) if isinstance(b, Image)}
-    return tuple(sorted((project.display(p), file_digest(p)) for p in paths))
+    return tuple(sorted((project.display(p), file_digest(p)) for p in _image_paths(project, doc)))
+
+
+def _image_paths(project: Project, doc: Document) -> set[Path]:
+    return {project.source_dir / str(b.src) for b in iter_blocks(doc.blocks) if isinstance(b, Image)}
 
 
 def _plan(space: Workspace, task: PlanTask) -> TaskResult:
@@ -256,7 +296,8 @@ def _plan(space: Workspace, task: PlanTask) -> TaskResult:
         source.meta.title.text if source is not None else task.slug,
     )
     document = plan.translation.document if plan.translation is not None and plan.status == "export" else None
-    return TaskResult("built", plan=record, document=document)
+    read = bytes_read(project, plan_input_paths(project, task.slug, language))
+    return TaskResult("built", plan=record, document=document, read=read)
 
 
 def _failed(reason: str, problems: Sequence[Problem]) -> TaskResult:
@@ -282,7 +323,9 @@ def _render_document(space: Workspace, task: DocumentTask) -> TaskResult:
     problems = _amplification(project, task.slug, language, files)
     if problems:
         return _failed("output too large", problems)
-    return TaskResult("built", files=files)
+    return TaskResult(
+        "built", files=files, read=bytes_read(project, _document_paths(project, task.slug, language, doc))
+    )
 
 
 def _amplification(project: Project, slug: str, language: Language, files: Sequence[OutputFile]) -> list[Problem]:
@@ -319,7 +362,14 @@ def _render_collection(space: Workspace, task: CollectionTask) -> TaskResult:
         return _failed("rendering failed", error.problems)
     except Exception as error:
         return _failed("internal error", [internal_problem(exporter, project.config_display, error)])
-    return TaskResult("built", files=files)
+    members = zip(task.members, docs, strict=True)
+    paths = [path for slug, doc in members for path in _document_paths(project, slug, language, doc)]
+    return TaskResult("built", files=files, read=bytes_read(project, paths))
+
+
+def _document_paths(project: Project, slug: str, language: Language, doc: Document) -> list[Path]:
+    """The files a rendering of ``doc`` may have read: its plan's inputs and its images."""
+    return [*plan_input_paths(project, slug, language), *_image_paths(project, doc)]
 
 
 def run_task(space: Workspace, task: Task) -> TaskResult:

@@ -39,6 +39,7 @@ from handoutkit.jobs import (
     TaskResult,
     Workspace,
     WorkspaceSpec,
+    changed_while_read,
     fresh_project,
     shelve,
 )
@@ -246,6 +247,9 @@ def _run_jobs(state: BuildState, jobs: _Jobs) -> None:
     def done(index: int, result: TaskResult) -> None:
         task = jobs.tasks[index]
         name, lang, fmt = task.label
+        changed = changed_while_read(dict(jobs.keys[index][1]), result.read)
+        if changed:  # made from other bytes than its key says: neither published nor recorded
+            result = TaskResult("failed", "its files changed while this build read them", changed)
         if result.status == "failed":
             outcome = state.failed(name, lang, fmt, result)
         else:

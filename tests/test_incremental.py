@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from handoutkit import build_state
 from tests.conftest import DATA, run_cli
 from tests.incremental_support import FORMATS, rendered, statuses, tree, two_handouts
 
@@ -126,3 +127,35 @@ def test_an_incremental_rebuild_writes_what_a_fresh_build_writes(built: Path, tm
     code, output = run_cli(fresh, "--format", FORMATS, "--jobs", "1")
     assert code == 0, output
     assert tree(built / "output") == tree(fresh / "output")
+
+
+def test_a_catalog_saved_while_the_build_reads_it_is_not_published_under_its_earlier_key(
+    built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A translator saves the catalog just after the build took its digest for the job keys and before
+    # the plan reads it: what the plan read is not what the key says, so nothing made from it may be
+    # published or recorded as up to date (found by an outsider swapping the file during builds).
+    catalog = built / ES_PO
+    before = catalog.read_bytes()
+    saved = before.replace('msgstr "Folleto básico"'.encode(), b'msgstr "Folleto guardado"', 1)
+    assert saved != before
+    real_digest = build_state.keys.file_digest
+
+    def digest_then_save(path: Path) -> str:
+        found = real_digest(path)
+        if path == catalog:
+            catalog.write_bytes(saved)
+        return found
+
+    catalog.write_bytes(before + b"\n")  # an edit, so that the plan runs again
+    monkeypatch.setattr(build_state.keys, "file_digest", digest_then_save)
+    code, output = run_cli(built, "--format", FORMATS, "--jobs", "1")
+    monkeypatch.undo()
+    assert code == 1
+    assert f"{ES_PO}: error: changed while this build was reading it: nothing was made from it; build again" in output
+    assert statuses(output)[("basic", "es", "*")] == "failed"
+
+    code, output = run_cli(built, "--format", FORMATS, "--jobs", "1")
+    assert code == 0, output
+    assert {(n, lang) for n, lang, _ in rendered(output)} >= {("basic", "es")}
+    assert "Folleto guardado" in (built / "output/es/basic.txt").read_text(encoding="utf-8")
