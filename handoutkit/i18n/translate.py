@@ -149,6 +149,24 @@ def plain_text_problem(msgid: str, text: str, where: Origin) -> Problem | None:
     return _placeholder_problem(msgid, text, where)
 
 
+def ui_meaning_problem(
+    msgid: str, text: str, source_lang: str, lang: str, terms: Sequence[Term], where: Origin
+) -> Problem | None:
+    """Why an interface word's translation is rejected for its facts: a phone number, web address or
+    number the source message does not have (``...al 555-0199 (antes {phone})``, ``(enlace:
+    https://evil.example/{address})``): the placeholders' values are the configuration's, checked
+    there, so they are compared as placeholders and the rest as any translation is."""
+    from handoutkit.i18n.meaning import meaning_problems
+
+    found = meaning_problems(_PLACEHOLDER.sub(" ", msgid), _PLACEHOLDER.sub(" ", text), source_lang, lang, terms)
+    if not found:
+        return None
+    return Problem("meaning", where, "translation rejected: " + "; ".join(found), "warning")
+
+
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+
 def _placeholder_problem(msgid: str, text: str, where: Origin) -> Problem | None:
     if placeholders(msgid) == placeholders(text):
         return None

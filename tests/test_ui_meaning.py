@@ -1,0 +1,72 @@
+"""Interface words get the meaning checks a handout's text gets: a translation of a ``ui`` message that
+adds a phone number, a web address or a number the English message does not have is rejected (the
+English words are printed instead) with a warning at its line. The placeholders' values come from the
+configuration and are not the translator's to change. Found by an outsider who published
+"Llame a {organization} al 555-0199 (antes {phone})" and every link as "https://rbc.example.evil/...".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+UI_PO = "locales/es/LC_MESSAGES/ui.po"
+
+
+def _edit(project: Path, old: str, new: str) -> None:
+    path = project / UI_PO
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("translation", "reported"),
+    [
+        ("¿Preguntas? Llame a {organization} al 555-0199 (antes {phone}).", "phone number"),
+        ("¿Preguntas? Llame a {organization} al {phone} o al 911.", "911"),
+        ("¿Preguntas? Llame a {organization} al {phone} o visite https://rbc.example.evil/", "rbc.example.evil"),
+        ("¿Preguntas? Llame a {organization} al {phone} antes de 2 días.", "2"),
+    ],
+)
+def test_a_ui_translation_that_adds_a_fact_is_rejected_and_the_english_printed(
+    project_copy, translation: str, reported: str
+) -> None:
+    project = project_copy("basic")
+    _edit(project, 'msgstr "¿Preguntas? Llame a {organization} al {phone}."', f'msgstr "{translation}"')
+    code, output = run_cli(project, "--format", "text", "--lang", "es", "--min-coverage", "0")
+    assert code == 0, output  # a warning: the English words are printed instead
+    warning = next(line for line in output.splitlines() if "translation rejected" in line and UI_PO in line)
+    assert warning.startswith(f"{UI_PO}:74: warning: translation rejected:")
+    assert reported in warning
+    text = (project / "output/es/basic.txt").read_text(encoding="utf-8")
+    assert "555-0199" not in text and "911" not in text and "evil" not in text
+
+
+def test_a_ui_translation_keeping_its_facts_is_used(project_copy) -> None:
+    project = project_copy("basic")
+    _edit(
+        project,
+        'msgstr "¿Preguntas? Llame a {organization} al {phone}."',
+        'msgstr "¿Dudas? Llame a {organization} al {phone}."',
+    )
+    code, output = run_cli(project, "--format", "text", "--lang", "es")
+    assert code == 0
+    assert "translation rejected" not in output, output
+    assert "¿Dudas? Llame a" in (project / "output/es/basic.txt").read_text(encoding="utf-8")
+
+
+def test_a_link_message_that_prefixes_every_address_is_rejected(project_copy) -> None:
+    project = project_copy("basic")
+    _edit(
+        project, 'msgstr "{text} (enlace: {address})"', 'msgstr "{text} (enlace: https://rbc.example.evil/{address})"'
+    )
+    code, output = run_cli(project, "--format", "text", "--lang", "es")
+    assert f"{UI_PO}:59: warning: translation rejected:" in output
+    assert "skipped es basic *" in output and "ui catalog: 1 missing" in output  # rejected counts as missing
+    code, output = run_cli(project, "--format", "text", "--lang", "es", "--min-coverage", "0")
+    assert code == 0, output
+    assert "evil" not in (project / "output/es/basic.txt").read_text(encoding="utf-8")
