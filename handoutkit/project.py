@@ -133,9 +133,20 @@ class Project:
                 self._translations[key] = Translation(doc, Coverage(doc.units_total, doc.units_total, 0, 0), ())
             else:
                 self._translations[key] = translate_document(
-                    doc, self.catalog(language, slug), language, self.config.do_not_translate
+                    doc,
+                    self.catalog(language, slug),
+                    language,
+                    self.config.do_not_translate,
+                    self._ui_catalog(language),
                 )
         return self._translations[key]
+
+    def _ui_catalog(self, language: Language) -> Catalog | None:
+        """The language's ``ui`` catalog for its reviews (None when broken: its errors fail the language)."""
+        try:
+            return self.catalog(language, UI_DOMAIN)
+        except ProblemError:
+            return None
 
     def ui_text(self, language: Language) -> tuple[UiText, tuple[Problem, ...]]:
         """The interface words of ``language`` and the ui translations that were rejected."""

@@ -25,6 +25,7 @@ from handoutkit.model import Origin
 from handoutkit.project import Project
 from handoutkit.reader import read_document
 from handoutkit.review import digest, is_future, source_covered, source_state, translation_state
+from handoutkit.ui import UI_DOMAIN
 from handoutkit.untrusted import excerpt, find_unsafe
 from handoutkit.writer import write_atomic
 
@@ -90,10 +91,11 @@ def record_review(
         message = f"no {language.tag} catalog of {slug} (run: init --lang {language.tag})"
         raise ProblemError.single("review", where, message)
     translation = project.translate(slug, language)
+    ui = project.catalog(language, UI_DOMAIN)
     fields = {
         REVIEWED_BY: by,
         REVIEWED_ON: on.isoformat(),
-        REVIEWED_DIGEST: digest(translation_covered(doc, catalog)),
+        REVIEWED_DIGEST: digest(translation_covered(doc, catalog, ui)),
         REVIEW_STATUS: REVIEWED_STATUS,
     }
     raw = read_input(catalog.path, catalog.display, root=project.root)
@@ -108,7 +110,8 @@ def record_review(
     if write_atomic(catalog.path, data, inside=project.root):
         record.written = catalog.path
     with _restored_unless_held(catalog.path, raw, project.root):
-        review = translation_review(doc, read_catalog(catalog.path, catalog.display, today, project.config.limits), 0)
+        reread = read_catalog(catalog.path, catalog.display, today, project.config.limits)
+        review = translation_review(doc, reread, 0, ui)
         if not review.translation_reviewed:
             state = translation_state(review)
             message = f"the recorded review does not hold: {state}"

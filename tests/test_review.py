@@ -154,6 +154,25 @@ def test_a_msgstr_changed_after_the_review_voids_it_and_names_the_entry(project_
     assert f"translation review: voided: 1 entry differs from the reviewed text: {CATALOG}:{line}" in stats
 
 
+def test_an_interface_word_changed_after_the_review_voids_it_and_names_the_ui_entry(project_copy):
+    # The review covers what the handout prints, its interface words too: an outsider rewrote the
+    # notice to say the content was reviewed and approved, after the review, and it was published.
+    ui = "locales/es/LC_MESSAGES/ui.po"
+    project = reviewed_project(project_copy("review"))
+    build(project)
+    replace_line(
+        project, ui, 'msgstr "Este contenido aún no ha sido revisado', 'msgstr "Este contenido ya fue revisado'
+    )
+    output = build(project)
+    line = next(n for n, text in enumerate((project / ui).read_text().splitlines(), 1) if "ya fue revisado" in text)
+    assert (
+        f"{CATALOG}:15: warning: the translation review by {TRANSLATION_REVIEWER} on 2026-11-25 does not count: "
+        f"1 entry differs from the reviewed text: {ui}:{line} [review]"
+    ) in output
+    assert not sms_reviewed(project, "es")
+    assert "Traducción revisada por" not in (project / "output/es/care.txt").read_text(encoding="utf-8")
+
+
 def test_a_source_edit_voids_the_source_review_and_names_the_unit(project_copy):
     project = reviewed_project(project_copy("review"))
     replace_line(project, SOURCE, "Take your temperature twice a day.", "Take your temperature once a day.")
@@ -237,7 +256,9 @@ def test_a_translation_review_dated_after_the_injected_day_is_an_error(project_c
     project = reviewed_project(project_copy("review"))
     doc = read_document(project, "care", "en")
     catalog = read_catalog(project / CATALOG, CATALOG, dt.date(2026, 11, 25))
-    assert translation_review(doc, catalog, 0).translation_reviewed
+    ui_path = project / "locales/es/LC_MESSAGES/ui.po"
+    ui = read_catalog(ui_path, "locales/es/LC_MESSAGES/ui.po") if ui_path.is_file() else None
+    assert translation_review(doc, catalog, 0, ui).translation_reviewed
     with pytest.raises(ProblemError) as raised:
         read_catalog(project / CATALOG, CATALOG, dt.date(2026, 11, 24))
     assert str(raised.value.problems[0]).startswith(f"{CATALOG}:16: error: X-Translation-Reviewed-On is in the future")

@@ -177,10 +177,14 @@ def _placeholder_problem(msgid: str, text: str, where: Origin) -> Problem | None
 
 
 def translate_document(
-    doc: Document, catalog: Catalog | None, language: Language, terms: Sequence[Term] = ()
+    doc: Document,
+    catalog: Catalog | None,
+    language: Language,
+    terms: Sequence[Term] = (),
+    ui: Catalog | None = None,
 ) -> Translation:
     """``doc`` (in its source language) translated into ``language`` with ``catalog``; ``terms`` are the
-    project's do-not-translate terms."""
+    project's do-not-translate terms; ``ui``: the language's interface words, which its review covers."""
     entries = catalog.entries if catalog is not None else {}
     problems: list[Problem] = []
     counts = Counter[str]()
@@ -204,7 +208,7 @@ def translate_document(
 
     mapped = map_units(doc, unit)
     coverage = Coverage(doc.units_total, counts["translated"], counts["fuzzy"], counts["rejected"])
-    review = translation_review(doc, catalog, coverage.total - coverage.translated)
+    review = translation_review(doc, catalog, coverage.total - coverage.translated, ui)
     translated = dataclasses.replace(
         doc,
         lang=language.tag,

@@ -23,21 +23,28 @@ def is_draft(status: str) -> bool:
     return status.strip().lower().startswith("draft")
 
 
-def translation_covered(doc: Document, catalog: Catalog) -> list[Covered]:
+def translation_covered(doc: Document, catalog: Catalog, ui: Catalog | None = None) -> list[Covered]:
     """The text a translation review of ``doc`` (the source) covers: each unit's msgid with the msgstr
-    of the entry used for it (empty when there is no usable one), in file order."""
+    of the entry used for it (empty when there is no usable one), in file order; then every usable entry
+    of the language's ``ui`` catalog, by msgid: the interface words the handout prints (the review
+    notice, the contact line, link words) are part of what the reviewer read, so editing one voids it."""
     parts = []
     for unit in document_units(doc):
         entry = catalog.entries.get(unit.msgid)
         msgstr = entry.msgstr if entry is not None and usable(entry) else ""
         where = catalog.origin(entry) if entry is not None else unit.origin
         parts.append(Covered(f"{unit.msgid}\x1f{msgstr}", where))
+    if ui is not None:
+        words = sorted((e for e in ui.po if usable(e)), key=lambda e: e.msgid)
+        parts.extend(Covered(f"ui\x1f{e.msgid}\x1f{e.msgstr}", ui.origin(e)) for e in words)
     return parts
 
 
-def translation_review(doc: Document, catalog: Catalog | None, fallback_units: int) -> Review:
-    """The review of ``doc`` (the source document) in ``catalog``'s language; ``fallback_units``: how many
-    units the translation shows in the source language."""
+def translation_review(
+    doc: Document, catalog: Catalog | None, fallback_units: int, ui: Catalog | None = None
+) -> Review:
+    """The review of ``doc`` (the source document) in ``catalog``'s language, ``ui`` its interface words;
+    ``fallback_units``: how many units the translation shows in the source language."""
     review = Review(
         source_by=doc.review.source_by,
         source_on=doc.review.source_on,
@@ -63,5 +70,5 @@ def translation_review(doc: Document, catalog: Catalog | None, fallback_units: i
     if not recorded:
         reasons.append(f"it records no digest of the reviewed text ({REVIEWED_DIGEST}; record reviews with 'review')")
     else:
-        reasons.append(changes(recorded, translation_covered(doc, catalog), "entry"))
+        reasons.append(changes(recorded, translation_covered(doc, catalog, ui), "entry"))
     return dataclasses.replace(review, translation_void="; ".join(reason for reason in reasons if reason))
