@@ -13,7 +13,14 @@ from handoutkit.config import CONFIG_FILE, Config, load_config
 from handoutkit.context import RenderContext
 from handoutkit.errors import Problem, ProblemError
 from handoutkit.i18n.po import Catalog, catalog_path, read_catalog, usable
-from handoutkit.i18n.translate import Coverage, Translation, plain_text_problem, translate_document, ui_meaning_problem
+from handoutkit.i18n.translate import (
+    Coverage,
+    Translation,
+    plain_text_problem,
+    stray_brace_problem,
+    translate_document,
+    ui_meaning_problem,
+)
 from handoutkit.languages import Language
 from handoutkit.model import Document, Origin
 from handoutkit.reader import SLUG, SOURCE_DIR, read_document
@@ -167,8 +174,11 @@ class Project:
                 continue
             assert catalog is not None
             text = unicodedata.normalize("NFC", entry.msgstr.strip())
-            problem = plain_text_problem(entry.msgid, text, catalog.origin(entry)) or ui_meaning_problem(
-                entry.msgid, text, source.tag, language.tag, self.config.do_not_translate, catalog.origin(entry)
+            where = catalog.origin(entry)
+            problem = (
+                stray_brace_problem(entry.msgid, text, where)
+                or plain_text_problem(entry.msgid, text, where)
+                or ui_meaning_problem(entry.msgid, text, source.tag, language.tag, self.config.do_not_translate, where)
             )
             if problem is not None:
                 problems.append(problem)

@@ -70,3 +70,33 @@ def test_a_link_message_that_prefixes_every_address_is_rejected(project_copy) ->
     code, output = run_cli(project, "--format", "text", "--lang", "es", "--min-coverage", "0")
     assert code == 0, output
     assert "evil" not in (project / "output/es/basic.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "translation",
+    [
+        "¿Preguntas? Llame a {organization} al {phone}. {0}",
+        "¿Preguntas? Llame a {organization} al {phone:>40}.",
+        "¿Preguntas? Llame a {organization} al {phone} {",
+    ],
+)
+def test_a_brace_that_is_no_placeholder_is_rejected_not_printed(project_copy, translation: str) -> None:
+    project = project_copy("basic")
+    _edit(project, 'msgstr "¿Preguntas? Llame a {organization} al {phone}."', f'msgstr "{translation}"')
+    code, output = run_cli(project, "--format", "text", "--lang", "es", "--min-coverage", "0")
+    assert code == 0, output
+    assert f"{UI_PO}:74: warning: translation rejected: a brace that is no {{name}} placeholder:" in output
+    text = (project / "output/es/basic.txt").read_text(encoding="utf-8")
+    assert "{0}" not in text and ":>40" not in text and "{" not in text
+
+
+def test_doubled_braces_are_a_brace_and_accepted(project_copy) -> None:
+    project = project_copy("basic")
+    _edit(
+        project,
+        'msgstr "¿Preguntas? Llame a {organization} al {phone}."',
+        'msgstr "¿Preguntas? Llame a {organization} al {phone} {{siempre}}."',
+    )
+    code, output = run_cli(project, "--format", "text", "--lang", "es")
+    assert code == 0 and "translation rejected" not in output, output
+    assert "{siempre}." in (project / "output/es/basic.txt").read_text(encoding="utf-8")

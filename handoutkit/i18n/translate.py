@@ -165,6 +165,19 @@ def ui_meaning_problem(
 
 
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+_BRACES = re.compile(r"\{\{|\}\}|\{[A-Za-z_][A-Za-z0-9_]*\}")
+"""What a message may hold between braces: a ``{name}`` placeholder, ``{{`` and ``}}``."""
+_STRAY_BRACE = re.compile(r"[{}]")
+
+
+def stray_brace_problem(msgid: str, text: str, where: Origin) -> Problem | None:
+    """Why an interface word's translation is rejected for a brace that is no ``{name}`` placeholder
+    (``{0}``, ``{phone:>40}``, a lone ``{``): it would be printed as typed."""
+    stray = _STRAY_BRACE.search(_BRACES.sub("", text))
+    if stray is None or _STRAY_BRACE.search(_BRACES.sub("", msgid)):
+        return None
+    message = f"translation rejected: a brace that is no {{name}} placeholder: {excerpt(text)} (write {{{{ for a brace)"
+    return Problem("placeholder", where, message, "warning")
 
 
 def _placeholder_problem(msgid: str, text: str, where: Origin) -> Problem | None:
