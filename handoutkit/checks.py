@@ -13,6 +13,7 @@ The verdicts come from :mod:`handoutkit.gate`, the rules the build itself follow
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -22,8 +23,8 @@ from handoutkit.gate import Decision, DocumentPlan, FormatVerdict, document_plan
 from handoutkit.i18n.conventions import header_problems, line_break_problems, plural_forms_problems
 from handoutkit.i18n.messages import required_ui_msgids
 from handoutkit.i18n.msgfmt import msgfmt_problems
-from handoutkit.i18n.po import Catalog, catalog_path, missing_catalog_advice, usable
-from handoutkit.languages import Language
+from handoutkit.i18n.po import Catalog, catalog_path, locale_folder, missing_catalog_advice, usable
+from handoutkit.languages import Language, LanguageError, old_code_for, parse_language
 from handoutkit.model import Document, Origin
 from handoutkit.project import Project
 from handoutkit.readability import reading_level, reading_level_line, reading_level_problems
@@ -97,7 +98,43 @@ def check_report(project: Project, selection: Selection) -> CheckReport:
                 problems.extend(_reading_level(project, plan, report))
             report.verdicts.append(_verdict(plan, formats))
     problems.extend(_msgfmt_findings(project, selection, list(documents), problems))
+    problems.extend(unread_locale_folders(project))
     return report
+
+
+def unread_locale_folders(project: Project) -> list[Problem]:
+    """Warnings for folders of ``locales/`` named for a language that the build does not read: another
+    spelling beside the one it reads (``zh-Hans/`` beside ``zh_Hans/``), an old code (``iw/``), or a
+    language not in ``languages``: a translator's work there would otherwise be lost without a word."""
+    locales = project.locales_dir
+    try:
+        names = sorted(n for n in os.listdir(locales) if not n.startswith(".") and (locales / n).is_dir())
+    except OSError:
+        return []
+    configured = [lang for lang in project.config.languages if lang != project.config.source_language]
+    read = {locale_folder(locales, lang.gettext): lang for lang in configured}
+    found: list[Problem] = []
+    for name in names:
+        if name in read:
+            continue
+        try:
+            language = parse_language(name)
+        except LanguageError:
+            modern = old_code_for(name)
+            if modern is None:
+                continue
+            reason = f"is named by an old code for {modern}"
+        else:
+            reason = f"holds {language.tag}"
+            if language in configured:
+                reason += f", whose catalogs are read from {locales.name}/{locale_folder(locales, language.gettext)}/"
+            elif language != project.config.source_language:
+                reason += ", which is not in 'languages' in handoutkit.toml"
+            else:
+                reason += ", the source language"
+        where = Origin(project.display(locales / name), 0)
+        found.append(Problem("locale-folder", where, f"not read: this folder {reason}", "warning"))
+    return found
 
 
 def _msgfmt_findings(

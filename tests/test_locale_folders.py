@@ -61,3 +61,18 @@ def test_two_other_spellings_of_one_locale_are_not_guessed_between(tmp_path: Pat
         (tmp_path / name).mkdir()
     assert locale_folder(tmp_path, "zh_Hant_TW") == "zh_Hant_TW"
     assert catalog_path(tmp_path, "es", "ui") == tmp_path / "es/LC_MESSAGES/ui.po"
+
+
+def test_check_names_a_folder_the_build_does_not_read(project_copy) -> None:
+    # A translator's work in a second spelling, an old code or a language not configured was ignored
+    # without a word (an outsider's edits in locales/zh-Hans/ beside locales/zh_Hans/ were lost).
+    project = project_copy("basic")
+    for name in ("ES", "fr", "iw", "images"):
+        shutil.copytree(project / "locales" / "es", project / "locales" / name)
+    _, output = run_cli(project, "check")
+    assert "locales/ES: warning: not read: this folder holds es, whose catalogs are read from locales/es/" in output
+    assert (
+        "locales/fr: warning: not read: this folder holds fr, which is not in 'languages' in handoutkit.toml" in output
+    )
+    assert "locales/iw: warning: not read: this folder is named by an old code for he" in output
+    assert "locales/images" not in output and "locales/es: warning" not in output
