@@ -70,9 +70,12 @@ class BuildState:
     # ---------------------------------------------------------------- plans
 
     def plan_inputs(self, slug: str, language: Language) -> dict[str, str]:
-        """The source and the catalogs (those that exist) a plan reads, with their digests."""
+        """The source and the catalogs (those that exist) a plan reads, with their digests (the
+        configuration's is :attr:`config_digest`, part of every job's inputs)."""
         project = self.project
-        return {project.display(p): keys.file_digest(p) for p in plan_input_paths(project, slug, language)}
+        config = project.root / project.config_display
+        paths = [p for p in plan_input_paths(project, slug, language) if p != config]
+        return {project.display(p): keys.file_digest(p) for p in paths}
 
     def plan_all(self, slugs: Sequence[str], languages: Sequence[Language]) -> None:
         required = required_ui_msgids(self.project.config.collection_title, self.selection.exporters)
@@ -101,7 +104,8 @@ class BuildState:
 
         def done(index: int, result: TaskResult) -> None:
             task = tasks[index]
-            changed = changed_while_read(self.plan_files[(task.slug, task.lang)], result.read)
+            expected = {**self.plan_files[(task.slug, task.lang)], self.project.config_display: self.config_digest}
+            changed = changed_while_read(expected, result.read)
             if changed:  # decided on other bytes than its key digests: nothing is built or recorded from it
                 reason = "its files changed while this build read them"
                 record = PlanRecord(task.slug, task.lang, "", "fail", reason, reason, changed)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from handoutkit.errors import HandoutError, Problem, ProblemError
+from handoutkit.files import forget_reads
 from handoutkit.index_page import render_index
 from handoutkit.languages import LanguageError, parse_language
 from handoutkit.manifest import WITHDRAWN_DIR
@@ -185,6 +186,7 @@ def _build_options(args: argparse.Namespace, out: TextIO) -> BuildOptions | None
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit status."""
     out = out or sys.stdout
+    forget_reads()  # what this run reads is compared with its job keys (handoutkit.files)
     args = _parser().parse_args(argv)
     if not args.project.is_dir():
         print(f"export.py: error: --project: {args.project} is not a folder", file=out)

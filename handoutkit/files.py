@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from handoutkit.errors import ProblemError
 from handoutkit.model import Origin
 
-__all__ = ["INPUT_FILE", "read_digest", "read_input", "root_of"]
+__all__ = ["INPUT_FILE", "MIXED", "forget_reads", "read_digest", "read_input", "root_of"]
 
 INPUT_FILE = "input-file"
 """The kind of every problem this module reports."""
@@ -25,17 +25,28 @@ INPUT_FILE = "input-file"
 _CHUNK = 1 << 20
 
 _READ: dict[str, str] = {}
-"""The SHA-256 of the bytes this process last read from each input, by resolved path: a job's key is
-made from digests taken before the job reads its files, and a file edited in between (a translator
-saving a catalog during a build) would otherwise be published under the key of its earlier bytes."""
+"""The SHA-256 of the bytes this process read from each input, by resolved path, or :data:`MIXED` once
+two reads differed: a job's key is made from digests taken before the job reads its files, and a file
+edited in between (a translator saving a catalog during a build) would otherwise be published under
+the key of its earlier bytes. A file read twice (a ``ui`` catalog: once for a language's words, again
+for a review) may have been used in either version, so two versions never match a key."""
+
+MIXED = "read in two versions"
+"""What :func:`read_digest` gives for a file whose reads differed: it equals no digest."""
 
 
 def read_digest(path: Path) -> str | None:
-    """The SHA-256 of the bytes this process last read from ``path`` (None: it read none)."""
+    """The SHA-256 of the bytes this process read from ``path``, :data:`MIXED` if its reads differed
+    (None: it read none)."""
     try:
         return _READ.get(str(path.resolve()))
     except (OSError, RuntimeError):
         return None
+
+
+def forget_reads() -> None:
+    """Start a new record of reads (a command run; tests run many in one process)."""
+    _READ.clear()
 
 
 def read_input(path: Path, display: str, *, root: Path, limit: int | None = None) -> bytes:
@@ -73,7 +84,8 @@ def read_input(path: Path, display: str, *, root: Path, limit: int | None = None
         data = _read_all(descriptor, display, limit)
     finally:
         os.close(descriptor)
-    _READ[str(resolved)] = hashlib.sha256(data).hexdigest()
+    digest, key = hashlib.sha256(data).hexdigest(), str(resolved)
+    _READ[key] = digest if _READ.get(key, digest) == digest else MIXED
     return data
 
 

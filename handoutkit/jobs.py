@@ -228,8 +228,9 @@ def fresh_project(project: Project) -> Project:
 
 
 def plan_input_paths(project: Project, slug: str, language: Language) -> list[Path]:
-    """The files a plan reads: the source, and the handout's and the ``ui`` catalogs that exist."""
-    paths = [project.source_dir / f"{slug}.md"]
+    """The files a plan reads: the configuration, the source, and the handout's and the ``ui`` catalogs
+    that exist."""
+    paths = [project.root / project.config_display, project.source_dir / f"{slug}.md"]
     if language != project.config.source_language:
         for domain in (slug, UI_DOMAIN):
             path = catalog_path(project.locales_dir, language.gettext, domain)

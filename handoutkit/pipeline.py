@@ -31,6 +31,7 @@ from handoutkit import keys
 from handoutkit.build_report import BuildOptions, BuildReport, Outcome, Progress, Status
 from handoutkit.build_state import BuildState, OrderedOutcomes
 from handoutkit.context import RenderContext
+from handoutkit.files import read_digest
 from handoutkit.gate import language_gate
 from handoutkit.jobs import (
     CollectionTask,
@@ -112,7 +113,8 @@ def build(
     )
     runner = _job_runner(project, selection, options)
     state = BuildState(project, selection, options, store, OrderedOutcomes(report, progress), runner)
-    state.config_digest = keys.file_digest(project.root / project.config_display)
+    config = project.root / project.config_display
+    state.config_digest = read_digest(config) or keys.file_digest(config)  # of the bytes it was loaded from
     collections = selection.collections and options.shard is None
     with _shelf(collections and any(exporter.collection for exporter in selection.exporters)) as shelf:
         state.shelf = shelf

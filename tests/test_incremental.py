@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from handoutkit import build_state
+from handoutkit.i18n import po
 from tests.conftest import DATA, run_cli
 from tests.incremental_support import FORMATS, rendered, statuses, tree, two_handouts
 
@@ -159,3 +160,38 @@ def test_a_catalog_saved_while_the_build_reads_it_is_not_published_under_its_ear
     assert code == 0, output
     assert {(n, lang) for n, lang, _ in rendered(output)} >= {("basic", "es")}
     assert "Folleto guardado" in (built / "output/es/basic.txt").read_text(encoding="utf-8")
+
+
+def test_a_ui_catalog_read_in_two_versions_by_one_build_fails_rather_than_publishes(
+    built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The ui catalog is read more than once per process (its words, then the review's digest): a save
+    # between two reads left the first version's words published and "up to date" (an outsider's repro).
+    ui = built / "locales/es/LC_MESSAGES/ui.po"
+    before = ui.read_bytes()
+    other = before.replace(b'msgstr "Mensaje principal"', b'msgstr "Mensaje CAMBIADO"', 1)
+    assert other != before
+    reads = {"ui": 0}
+    real = po.read_input
+
+    def second_read_sees_the_other_version(path: Path, display: str, **options: object) -> bytes:
+        if Path(path).resolve() == ui.resolve():
+            reads["ui"] += 1
+            if reads["ui"] == 1:  # the first read gets the saved version, the file is then put back
+                ui.write_bytes(other)
+                try:
+                    return real(path, display, **options)  # type: ignore[arg-type]
+                finally:
+                    ui.write_bytes(before)
+        return real(path, display, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(po, "read_input", second_read_sees_the_other_version)
+    code, output = run_cli(built, "--format", FORMATS, "--jobs", "1", "--force")
+    monkeypatch.undo()
+    assert reads["ui"] >= 2
+    assert code == 1, output
+    assert "locales/es/LC_MESSAGES/ui.po: error: changed while this build was reading it" in output
+
+    code, output = run_cli(built, "--format", FORMATS, "--jobs", "1")
+    assert code == 0, output
+    assert "CAMBIADO" not in (built / "output/es/basic.txt").read_text(encoding="utf-8")

@@ -184,3 +184,39 @@ def test_collections_read_the_translations_the_chunks_shelved(tmp_path: Path, mo
     books = {path.name for path in (project / "output/en").glob("*.epub")} - {"basic.epub", "other.epub"}
     assert books, "the collection book was built"
     assert counted and set(counted.values()) == {1}
+
+
+def test_a_configuration_saved_while_the_workers_load_it_fails_rather_than_publishes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers_for_any_round: None
+) -> None:
+    # Each worker loads handoutkit.toml itself: a save while they start (put back when the round ends)
+    # published another phone number under the key of the file as it is (an outsider's repro).
+    from handoutkit import worker_pool
+
+    project = two_handouts(tmp_path / "project")
+    config = project / "handoutkit.toml"
+    before = config.read_text(encoding="utf-8")
+    assert '"+1 555 0100"' in before
+    real_run = worker_pool.WorkerPool.run
+    rounds = {"n": 0}
+
+    def first_round_with_another_phone(self, tasks, pending, done):  # type: ignore[no-untyped-def]
+        rounds["n"] += 1
+        if rounds["n"] > 1:
+            return real_run(self, tasks, pending, done)
+        config.write_text(before.replace('"+1 555 0100"', '"+1 555 0199"'), encoding="utf-8")
+        try:
+            return real_run(self, tasks, pending, done)
+        finally:
+            config.write_text(before, encoding="utf-8")
+
+    monkeypatch.setattr(worker_pool.WorkerPool, "run", first_round_with_another_phone)
+    code, output = run_cli(project, "--format", FORMATS, "--jobs", "2")
+    monkeypatch.undo()
+    assert code == 1, output
+    assert "handoutkit.toml: error: changed while this build was reading it" in output
+
+    code, output = run_cli(project, "--format", FORMATS, "--jobs", "2")
+    assert code == 0, output
+    for text in (project / "output").glob("*/*.txt"):
+        assert "0199" not in text.read_text(encoding="utf-8"), text
