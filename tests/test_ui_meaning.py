@@ -100,3 +100,26 @@ def test_doubled_braces_are_a_brace_and_accepted(project_copy) -> None:
     code, output = run_cli(project, "--format", "text", "--lang", "es")
     assert code == 0 and "translation rejected" not in output, output
     assert "{siempre}." in (project / "output/es/basic.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # text stuck to a placeholder changes what the reader sees (an outsider's bypasses)
+        ('msgstr "{text} (enlace: {address})"', 'msgstr "{text} (enlace: {address}.evil.io)"'),
+        ('msgstr "{text} (enlace: {address})"', 'msgstr "{text} (enlace: {address}@evil.example)"'),
+        ('msgstr "Sección {number}: {title}"', 'msgstr "Sección {number}{number}: {title}"'),
+        (
+            'msgstr "¿Preguntas? Llame a {organization} al {phone}."',
+            'msgstr "¿Preguntas? Llame a {organization} al {phone}9."',
+        ),
+    ],
+)
+def test_text_stuck_to_a_placeholder_is_compared_as_what_the_reader_sees(project_copy, old: str, new: str) -> None:
+    project = project_copy("basic")
+    _edit(project, old, new)
+    code, output = run_cli(project, "--format", "text", "--lang", "es", "--min-coverage", "0")
+    assert code == 0, output
+    assert f"{UI_PO}:" in output and "translation rejected" in output, output
+    text = (project / "output/es/basic.txt").read_text(encoding="utf-8")
+    assert "evil" not in text and "01009" not in text.replace(" ", "")

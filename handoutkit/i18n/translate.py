@@ -154,17 +154,22 @@ def ui_meaning_problem(
 ) -> Problem | None:
     """Why an interface word's translation is rejected for its facts: a phone number, web address or
     number the source message does not have (``...al 555-0199 (antes {phone})``, ``(enlace:
-    https://evil.example/{address})``): the placeholders' values are the configuration's, checked
-    there, so they are compared as placeholders and the rest as any translation is."""
+    https://evil.example/{address})``); each placeholder is compared as a sample value of its kind."""
     from handoutkit.i18n.meaning import meaning_problems
 
-    found = meaning_problems(_PLACEHOLDER.sub(" ", msgid), _PLACEHOLDER.sub(" ", text), source_lang, lang, terms)
+    def sample(message: str) -> str:  # each placeholder as a value of its kind, the same on both sides
+        return _PLACEHOLDER.sub(lambda match: _SAMPLES.get(match.group(0)[1:-1], " Xyz "), message)
+
+    found = meaning_problems(sample(msgid), sample(text), source_lang, lang, terms)
     if not found:
         return None
     return Problem("meaning", where, "translation rejected: " + "; ".join(found), "warning")
 
 
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+_SAMPLES = {"address": "https://example.org/page", "phone": "(555) 010-2345", "number": "7", "pages": "7", "page": "7"}
+"""What a placeholder stands for in the meaning check of an interface word: text stuck to it changes
+what the reader sees ("{address}.evil.io", "{phone}9", "{number}{number}") and is compared like any."""
 _BRACES = re.compile(r"\{\{|\}\}|\{[A-Za-z_][A-Za-z0-9_]*\}")
 """What a message may hold between braces: a ``{name}`` placeholder, ``{{`` and ``}}``."""
 _STRAY_BRACE = re.compile(r"[{}]")
