@@ -30,6 +30,8 @@ def _edit(project: Path, old: str, new: str) -> None:
         ("¿Preguntas? Llame a {organization} al {phone} o al 911.", "911"),
         ("¿Preguntas? Llame a {organization} al {phone} o visite https://rbc.example.evil/", "rbc.example.evil"),
         ("¿Preguntas? Llame a {organization} al {phone} antes de 2 días.", "2"),
+        ("¿Preguntas? Llame a {organization} al {phone} o visite rbc-ayuda.co", "rbc-ayuda.co"),
+        ("¿Preguntas? Llame a {organization} al {phone} o visite bit.ly/rbc", "bit.ly/rbc"),
     ],
 )
 def test_a_ui_translation_that_adds_a_fact_is_rejected_and_the_english_printed(
@@ -44,6 +46,7 @@ def test_a_ui_translation_that_adds_a_fact_is_rejected_and_the_english_printed(
     assert reported in warning
     text = (project / "output/es/basic.txt").read_text(encoding="utf-8")
     assert "555-0199" not in text and "911" not in text and "evil" not in text
+    assert "rbc-ayuda" not in text and "bit.ly" not in text
 
 
 def test_a_ui_translation_keeping_its_facts_is_used(project_copy) -> None:

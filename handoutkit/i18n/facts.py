@@ -82,7 +82,8 @@ _EMAIL = regex.compile(r"[\p{L}\p{Nd}._%+\-]+@[\p{L}\p{Nd}\-]+(?:\.[\p{L}\p{Nd}\
 _URL = regex.compile(
     r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]+"
     r"|(?<![\p{L}\p{Nd}@./\-])(?:[a-z0-9\-]+\.)+"
-    r"(?:com|org|net|gov|edu|int|mil|info|health|example|us|uk|ca|au|mx|es|fr|vn|cn)"
+    r"(?:com|org|net|gov|edu|int|mil|info|health|example|us|uk|ca|au|mx|es|fr|vn|cn|"
+    r"co|io|ly|me|ai|app|help|clinic|care|link|online|site|de|it|nl|br|jp|in|eu|tv)"
     r"(?![\p{L}\p{Nd}\-])(?:/[^\s<>\"'()\[\]{}]*)?",
     regex.IGNORECASE,
 )
