@@ -21,10 +21,18 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
+from handoutkit.config_values import (
+    language_value,
+    limits_table,
+    no_unknown,
+    reading_level_table,
+    string_value,
+    terms_list,
+)
 from handoutkit.errors import ConfigError
 from handoutkit.files import read_input
 from handoutkit.i18n.terms import Term
-from handoutkit.languages import Language, LanguageError, parse_language
+from handoutkit.languages import Language
 from handoutkit.limits import DEFAULT_LIMITS, Limits
 from handoutkit.model import Origin
 from handoutkit.options import OptionError, read_options
@@ -239,7 +247,7 @@ def _build(data: dict[str, Any], path: Path | None, lines: TomlLines, claimed: M
     _no_unknown_top(data, claimed, error)
     schemas = {name: schema for name, schema in claimed.items() if schema is not None}
 
-    source = _language(data.get("source_language", "en"), ("source_language",), error)
+    source = language_value(data.get("source_language", "en"), ("source_language",), error)
     codes = data.get("languages", [source.tag])
     if not isinstance(codes, list) or not codes or not all(isinstance(c, str) for c in codes):
         raise error(("languages",), "'languages' must be a non-empty list of language codes")
@@ -247,7 +255,7 @@ def _build(data: dict[str, Any], path: Path | None, lines: TomlLines, claimed: M
     listed: dict[Language, str] = {}
     for index, code in enumerate(codes):
         try:
-            language = _language(code, ("languages",), error)
+            language = language_value(code, ("languages",), error)
         except ConfigError as refused:  # at the entry's own line, in a list written over several
             line = lines.item_line(("languages",), code, codes[: index + 1].count(code))
             raise ConfigError(Origin(CONFIG_FILE, line), refused.problems[0].message) from None
@@ -264,9 +272,9 @@ def _build(data: dict[str, Any], path: Path | None, lines: TomlLines, claimed: M
     collection = data.get("collection", {})
     if not isinstance(collection, dict):
         raise error(("collection",), "'collection' must be a table")
-    _no_unknown(collection, _COLLECTION_KEYS, ("collection",), error)
-    title = _string(collection.get("title", "Handouts"), ("collection", "title"), error)
-    file_name = _string(collection.get("file_name", "handouts"), ("collection", "file_name"), error)
+    no_unknown(collection, _COLLECTION_KEYS, ("collection",), error)
+    title = string_value(collection.get("title", "Handouts"), ("collection", "title"), error)
+    file_name = string_value(collection.get("file_name", "handouts"), ("collection", "file_name"), error)
     if not _SLUGLIKE.match(file_name):
         raise error(
             ("collection", "file_name"),
@@ -277,9 +285,9 @@ def _build(data: dict[str, Any], path: Path | None, lines: TomlLines, claimed: M
     if isinstance(coverage, bool) or not isinstance(coverage, int | float) or not 0 <= coverage <= 100:
         raise error(("min_coverage",), "'min_coverage' must be a number from 0 to 100")
 
-    terms = _terms(data.get("do_not_translate", []), error)
-    limits = _limits(data.get("limits", {}), error)
-    max_grade, min_inflesz = _reading_level(data.get("reading_level", {}), error)
+    terms = terms_list(data.get("do_not_translate", []), error)
+    limits = limits_table(data.get("limits", {}), error)
+    max_grade, min_inflesz = reading_level_table(data.get("reading_level", {}), error)
 
     defaults = Settings().with_options(*(schema() for schema in schemas.values()))
     base = _apply(defaults, _validated(data, (), schemas, defaults, error), schemas)
@@ -291,12 +299,12 @@ def _build(data: dict[str, Any], path: Path | None, lines: TomlLines, claimed: M
     if not isinstance(per_language, dict):
         raise error(("language",), "'language' must hold one table per language, e.g. [language.es.organization]")
     for code, table in per_language.items():
-        language = _language(code, ("language", code), error)
+        language = language_value(code, ("language", code), error)
         if language not in languages:
             raise error(("language", code), f"[language.{code}] is for a language that is not in 'languages'")
         if not isinstance(table, dict):
             raise error(("language", code), f"[language.{code}] must be a table")
-        _no_unknown(table, _LANGUAGE_KEYS | set(claimed), ("language", code), error)
+        no_unknown(table, _LANGUAGE_KEYS | set(claimed), ("language", code), error)
         overrides[language.tag] = MappingProxyType(_validated(table, ("language", code), schemas, base, error))
         _check_logo(
             _apply(base, overrides[language.tag], schemas).organization,
@@ -321,58 +329,6 @@ def _build(data: dict[str, Any], path: Path | None, lines: TomlLines, claimed: M
         min_inflesz=min_inflesz,
         limits=limits,
     )
-
-
-def _limits(raw: Any, error: Any) -> Limits:
-    """``[limits]``, checked against :class:`Limits` like an exporter's table."""
-    if not isinstance(raw, dict):
-        raise error(("limits",), "'limits' must be a table")
-    try:
-        return dataclasses.replace(DEFAULT_LIMITS, **read_options(Limits, raw, "limits"))
-    except OptionError as problem:
-        raise error(("limits", *problem.keys), problem.message) from None
-
-
-_READING_LEVEL_LIMITS = {"max_grade": (8.0, 0.0, 20.0), "min_inflesz": (55.0, 0.0, 100.0)}
-"""``[reading_level]`` keys: (default, lowest, highest)."""
-
-
-def _reading_level(raw: Any, error: Any) -> tuple[float, float]:
-    """``[reading_level] max_grade`` (English) and ``min_inflesz`` (Spanish): the limits ``check`` warns at."""
-    if not isinstance(raw, dict):
-        raise error(("reading_level",), "'reading_level' must be a table")
-    _no_unknown(raw, frozenset(_READING_LEVEL_LIMITS), ("reading_level",), error)
-    values = []
-    for key, (default, low, high) in _READING_LEVEL_LIMITS.items():
-        value = raw.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
-            raise error(("reading_level", key), f"reading_level {key} must be a number from {low:g} to {high:g}")
-        values.append(float(value))
-    return values[0], values[1]
-
-
-def _terms(raw: Any, error: Any) -> tuple[Term, ...]:
-    """``do_not_translate``: a list of names, each a string or ``{text = "...", renderings = {lang = [...]}}``."""
-    keys = ("do_not_translate",)
-    if not isinstance(raw, list):
-        raise error(keys, "'do_not_translate' must be a list of names or of tables with 'text' and 'renderings'")
-    terms: list[Term] = []
-    for item in raw:
-        if isinstance(item, str):
-            item = {"text": item}
-        if not isinstance(item, dict) or set(item) - {"text", "renderings"}:
-            raise error(keys, f"a do_not_translate entry takes 'text' and optional 'renderings', not {excerpt(item)}")
-        text, renderings = item.get("text"), item.get("renderings", {})
-        if not isinstance(text, str) or not text.strip():
-            raise error(keys, "a do_not_translate entry needs a non-empty 'text'")
-        if not isinstance(renderings, dict) or not all(
-            isinstance(forms, list) and all(isinstance(f, str) and f.strip() for f in forms)
-            for forms in renderings.values()
-        ):
-            raise error(keys, f"do_not_translate {excerpt(text)}: 'renderings' maps a language to a list of names")
-        accepted = {_language(code, keys, error).tag: tuple(forms) for code, forms in renderings.items()}
-        terms.append(Term(text.strip(), MappingProxyType(accepted)))
-    return tuple(terms)
 
 
 def _no_unknown_top(data: dict[str, Any], schemas: Mapping[str, type | None], error: Any) -> None:
@@ -416,28 +372,6 @@ def _check_logo(organization: Organization, keys: tuple[str, ...], error: Any, s
             raise error((*keys, "logo"), f"organization logo {problem}") from None
 
 
-def _no_unknown(table: dict[str, Any], known: frozenset[str] | set[str], keys: tuple[str, ...], error: Any) -> None:
-    for key in table:
-        if key not in known:
-            where = ".".join(keys) or "the top level"
-            raise error((*keys, key), f"unknown key {excerpt(key)} in {where} (known: {', '.join(sorted(known))})")
-
-
-def _language(code: Any, keys: tuple[str, ...], error: Any) -> Language:
-    if not isinstance(code, str):
-        raise error(keys, f"a language code must be a string, not {excerpt(code)}")
-    try:
-        return parse_language(code)
-    except LanguageError as problem:
-        raise error(keys, str(problem)) from None
-
-
-def _string(value: Any, keys: tuple[str, ...], error: Any) -> str:
-    if not isinstance(value, str):
-        raise error(keys, f"'{'.'.join(keys)}' must be a string, not {excerpt(value)}")
-    return value
-
-
 def _validated(
     table: dict[str, Any], keys: tuple[str, ...], schemas: Mapping[str, type], base: Settings, error: Any
 ) -> dict[str, Any]:
@@ -448,12 +382,12 @@ def _validated(
     for key, value in table.items():
         here = (*keys, key)
         if key in ("publisher", "rights"):
-            result[key] = _string(value, here, error)
+            result[key] = string_value(value, here, error)
         elif key == "organization":
             if not isinstance(value, dict):
                 raise error(here, "'organization' must be a table")
-            _no_unknown(value, _ORGANIZATION_KEYS, here, error)
-            result[key] = {name: _string(item, (*here, name), error) for name, item in value.items()}
+            no_unknown(value, _ORGANIZATION_KEYS, here, error)
+            result[key] = {name: string_value(item, (*here, name), error) for name, item in value.items()}
             web = result[key].get("web", "")
             if web and not re.match(r"^https?://", web):
                 raise error((*here, "web"), f"organization web {excerpt(web)} must start with https:// or http://")
