@@ -18,7 +18,7 @@ from handoutkit.languages import Language
 from handoutkit.long_dates import long_date
 from handoutkit.model import Origin
 
-__all__ = ["CORE_UI_MESSAGES", "UI_DOMAIN", "UiMessage", "UiText", "fill", "placeholders"]
+__all__ = ["CORE_UI_MESSAGES", "UI_DOMAIN", "UiMessage", "UiText", "fill", "has_stray_brace", "placeholders"]
 
 UI_DOMAIN = "ui"
 
@@ -75,6 +75,13 @@ CORE_UI_MESSAGES: tuple[UiMessage, ...] = (
 def placeholders(text: str) -> tuple[str, ...]:
     """The ``{name}`` fields of a message, sorted (``{{`` and ``}}`` are literal braces)."""
     return tuple(sorted({m.group(1) for m in _FIELD.finditer(text) if m.group(1)}))
+
+
+def has_stray_brace(text: str) -> bool:
+    """True when ``text`` holds a brace that is no ``{name}`` field, ``{{`` or ``}}`` (``{0}``,
+    ``{phone:>40}``, a lone ``{``): :func:`fill` would print it as typed."""
+    rest = _FIELD.sub("", text)
+    return "{" in rest or "}" in rest
 
 
 def fill(template: str, values: Mapping[str, str]) -> str:

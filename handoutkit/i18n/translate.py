@@ -28,14 +28,23 @@ from handoutkit.model import (
     Origin,
     TextUnit,
 )
-from handoutkit.ui import placeholders
+from handoutkit.ui import fill, has_stray_brace, placeholders
 from handoutkit.untrusted import excerpt
 from handoutkit.walk import link_targets, map_units
 
 if TYPE_CHECKING:
     import polib
 
-__all__ = ["RAW_HTML", "Coverage", "Translation", "check_entry", "plain_text_problem", "translate_document"]
+__all__ = [
+    "RAW_HTML",
+    "Coverage",
+    "Translation",
+    "check_entry",
+    "plain_text_problem",
+    "stray_brace_problem",
+    "translate_document",
+    "ui_meaning_problem",
+]
 
 RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>")
 
@@ -158,7 +167,7 @@ def ui_meaning_problem(
     from handoutkit.i18n.meaning import meaning_problems
 
     def sample(message: str) -> str:  # each placeholder as a value of its kind, the same on both sides
-        return _PLACEHOLDER.sub(lambda match: _SAMPLES.get(match.group(0)[1:-1], " Xyz "), message)
+        return fill(message, {name: _SAMPLES.get(name, " Xyz ") for name in placeholders(message)})
 
     found = meaning_problems(sample(msgid), sample(text), source_lang, lang, terms)
     if not found:
@@ -166,20 +175,15 @@ def ui_meaning_problem(
     return Problem("meaning", where, "translation rejected: " + "; ".join(found), "warning")
 
 
-_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 _SAMPLES = {"address": "https://example.org/page", "phone": "(555) 010-2345", "number": "7", "pages": "7", "page": "7"}
 """What a placeholder stands for in the meaning check of an interface word: text stuck to it changes
 what the reader sees ("{address}.evil.io", "{phone}9", "{number}{number}") and is compared like any."""
-_BRACES = re.compile(r"\{\{|\}\}|\{[A-Za-z_][A-Za-z0-9_]*\}")
-"""What a message may hold between braces: a ``{name}`` placeholder, ``{{`` and ``}}``."""
-_STRAY_BRACE = re.compile(r"[{}]")
 
 
 def stray_brace_problem(msgid: str, text: str, where: Origin) -> Problem | None:
     """Why an interface word's translation is rejected for a brace that is no ``{name}`` placeholder
     (``{0}``, ``{phone:>40}``, a lone ``{``): it would be printed as typed."""
-    stray = _STRAY_BRACE.search(_BRACES.sub("", text))
-    if stray is None or _STRAY_BRACE.search(_BRACES.sub("", msgid)):
+    if not has_stray_brace(text) or has_stray_brace(msgid):
         return None
     message = f"translation rejected: a brace that is no {{name}} placeholder: {excerpt(text)} (write {{{{ for a brace)"
     return Problem("placeholder", where, message, "warning")
