@@ -73,9 +73,7 @@ class BuildState:
         """The source and the catalogs (those that exist) a plan reads, with their digests (the
         configuration's is :attr:`config_digest`, part of every job's inputs)."""
         project = self.project
-        config = project.root / project.config_display
-        paths = [p for p in plan_input_paths(project, slug, language) if p != config]
-        return {project.display(p): keys.file_digest(p) for p in paths}
+        return {project.display(p): keys.file_digest(p) for p in plan_input_paths(project, slug, language)}
 
     def plan_all(self, slugs: Sequence[str], languages: Sequence[Language]) -> None:
         required = required_ui_msgids(self.project.config.collection_title, self.selection.exporters)

@@ -228,9 +228,9 @@ def fresh_project(project: Project) -> Project:
 
 
 def plan_input_paths(project: Project, slug: str, language: Language) -> list[Path]:
-    """The files a plan reads: the configuration, the source, and the handout's and the ``ui`` catalogs
-    that exist."""
-    paths = [project.root / project.config_display, project.source_dir / f"{slug}.md"]
+    """The files a plan reads besides the configuration: the source, and the handout's and the ``ui``
+    catalogs that exist."""
+    paths = [project.source_dir / f"{slug}.md"]
     if language != project.config.source_language:
         for domain in (slug, UI_DOMAIN):
             path = catalog_path(project.locales_dir, language.gettext, domain)
@@ -297,7 +297,7 @@ def _plan(space: Workspace, task: PlanTask) -> TaskResult:
         source.meta.title.text if source is not None else task.slug,
     )
     document = plan.translation.document if plan.translation is not None and plan.status == "export" else None
-    read = bytes_read(project, plan_input_paths(project, task.slug, language))
+    read = bytes_read(project, [project.root / project.config_display, *plan_input_paths(project, task.slug, language)])
     return TaskResult("built", plan=record, document=document, read=read)
 
 
@@ -369,8 +369,12 @@ def _render_collection(space: Workspace, task: CollectionTask) -> TaskResult:
 
 
 def _document_paths(project: Project, slug: str, language: Language, doc: Document) -> list[Path]:
-    """The files a rendering of ``doc`` may have read: its plan's inputs and its images."""
-    return [*plan_input_paths(project, slug, language), *_image_paths(project, doc)]
+    """The files a rendering of ``doc`` may have read: the configuration, its plan's inputs, its images."""
+    return [
+        project.root / project.config_display,
+        *plan_input_paths(project, slug, language),
+        *_image_paths(project, doc),
+    ]
 
 
 def run_task(space: Workspace, task: Task) -> TaskResult:
