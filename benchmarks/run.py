@@ -36,7 +36,6 @@ installed package's would be.
 from __future__ import annotations
 
 import argparse
-import functools
 import os
 import platform
 import shutil
@@ -46,29 +45,23 @@ import tempfile
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.measure import ProcessFailed, Sample, Summary, alternate, run_process, summarize  # noqa: E402
+from benchmarks.peers import PEER_LANGUAGE, collection_calls, outputs_by_kind, peer_calls, peer_total  # noqa: E402
 from benchmarks.synthetic import Synthetic, make_project  # noqa: E402
+from benchmarks.table import Row, Section, attempt, memory_growth, print_table  # noqa: E402
 
 __all__ = ["main"]
 
-MIB = 1024 * 1024
 FULL_SIZES = (1, 10)
 QUICK_SIZES = (1, 10)
 MEMORY_SIZES = (100,)
 """Projects built once only, for their peak memory (a full build of 100 handouts takes about ten minutes
 on two CPUs: the ratios above are measured on the smaller projects)."""
-PEER_LANGUAGE = "en"
-"""The language of the one-output runs (the source language: pandoc reads the same text)."""
-BRAILLE_DISPLAY = "en-us-brf.dis"
-SUFFIX_KINDS = {".sms.txt": "sms", ".sms.json": "", ".txt": "text", ".epub": "epub", ".html": "web", ".pdf": "pdf"}
-SUFFIX_KINDS |= {".brf": "brf", ".json": ""}
-"""What kind of peer call makes a file of each suffix ('': part of another output, no call of its own)."""
 
 
 @dataclass(frozen=True)
@@ -77,23 +70,6 @@ class Features:
 
     force: bool
     jobs: bool
-
-
-@dataclass
-class Row:
-    """One line of the table."""
-
-    label: str
-    ours: Summary | None = None
-    base: Summary | None = None
-    note: str = ""
-    memory: bool = False
-
-
-@dataclass
-class Section:
-    title: str
-    rows: list[Row] = field(default_factory=list)
 
 
 @dataclass
@@ -327,136 +303,6 @@ def memory_build(bench: Bench, project: Synthetic) -> Summary:
         bench.planned += ["  full build, once, for its peak memory:", f"    {' '.join(argv)}"]
         return Summary(0.0, 0.0, 0, 0)
     return summarize([bench.run(argv, memory=True)])
-
-
-def outputs_by_kind(project: Synthetic) -> dict[str, int]:
-    """How many files of each peer kind the last build wrote (``collection-epub``: a language's book of all)."""
-    slugs = set(project.slugs)
-    counts: dict[str, int] = {}
-    for folder in sorted(p for p in project.output.iterdir() if p.is_dir()):
-        for path in folder.iterdir():
-            suffix = next((s for s in SUFFIX_KINDS if path.name.endswith(s)), None)
-            if suffix is None or not SUFFIX_KINDS[suffix]:
-                continue
-            stem = path.name[: -len(suffix)]
-            kind = SUFFIX_KINDS[suffix] if stem in slugs else f"collection-{SUFFIX_KINDS[suffix]}"
-            key = f"{kind}@{folder.name}" if kind in ("pdf", "brf") else kind
-            counts[key] = counts.get(key, 0) + 1
-    return counts
-
-
-# Peer calls ---------------------------------------------------------------------------------------
-
-
-def peer_calls(bench: Bench, smallest: Synthetic) -> dict[str, Callable[[], Sample]]:
-    """One case per kind of peer call a full build stands for; PDF and braille per language."""
-    slug = smallest.slugs[0]
-    source = str(smallest.source(slug))
-    plain = bench.work / "peer-plain.txt"
-
-    def pandoc(to: str, suffix: str, *extra: str) -> Callable[[], Sample]:
-        argv = [*bench.pandoc_for(smallest), source, "-t", to, *extra, "-o", str(bench.work / f"peer{suffix}")]
-        return lambda: bench.run(argv)
-
-    cases = {
-        "text": pandoc("plain", ".txt"),
-        "sms": pandoc("plain", ".sms.txt"),
-        "epub": pandoc("epub3", ".epub"),
-        "web": pandoc("html5", ".html", "-s"),
-    }
-    subprocess.run([*bench.pandoc_for(smallest), source, "-t", "plain", "-o", str(plain)], check=True)
-    from exporters.brf.tables import DEFAULT_TABLES
-    from handoutkit.languages import parse_language
-
-    for folder in (*smallest.catalog_dirs, PEER_LANGUAGE):
-        tag = parse_language(folder).tag
-        page = bench.work / f"peer-pdf-{tag}"
-        page_argv = bench.python("-m", "benchmarks.pdf_page", str(smallest.root), slug, tag, str(page))
-        run_process(page_argv, env=bench.env, log=bench.log(), cwd=bench.code)
-        pdf_argv = bench.python(
-            "-m", "weasyprint", "--pdf-variant", "pdf/ua-1", "-s", str(page / "page.css"), str(page / "page.html"),
-            str(page / "out.pdf"),
-        )  # fmt: skip
-        cases[f"pdf@{tag}"] = functools.partial(bench.run, pdf_argv)
-        table = DEFAULT_TABLES.get(tag.split("-")[0])
-        if bench.louis is not None and table is not None:
-            louis_argv = [bench.louis, "--forward", f"{BRAILLE_DISPLAY},{table.table}"]
-            cases[f"brf@{tag}"] = functools.partial(bench.run, louis_argv, stdin=plain)
-    return cases
-
-
-def collection_calls(bench: Bench, project: Synthetic) -> dict[str, Callable[[], Sample]]:
-    """pandoc over every source of ``project``: each language's collection book and page."""
-    sources = [str(project.source(slug)) for slug in project.slugs]
-
-    def pandoc(to: str, suffix: str, *extra: str) -> Callable[[], Sample]:
-        argv = [*bench.pandoc_for(project), *sources, "-t", to, *extra, "-o", str(bench.work / f"all{suffix}")]
-        return lambda: bench.run(argv)
-
-    return {"collection-epub": pandoc("epub3", ".epub"), "collection-web": pandoc("html5", ".html", "-s")}
-
-
-def peer_total(kinds: dict[str, int], calls: dict[str, Summary]) -> tuple[Summary | None, str]:
-    """The cost of as many peer calls as the build made outputs; None and why when one kind has no peer."""
-    missing = sorted(kind for kind in kinds if kind not in calls)
-    if missing:
-        return None, f"not available: no peer measured for {', '.join(missing)}"
-    cpu = sum(count * calls[kind].cpu for kind, count in kinds.items())
-    wall = sum(count * calls[kind].wall for kind, count in kinds.items())
-    return Summary(cpu, wall, 0, min(calls[kind].runs for kind in kinds)), f"{sum(kinds.values())} peer calls"
-
-
-# The table ----------------------------------------------------------------------------------------
-
-
-def ratio(ours: float, base: float) -> str:
-    return f"{ours / base:7.2f}×" if base > 0 else "      -"
-
-
-def print_table(sections: Sequence[Section], header: Sequence[str]) -> None:
-    for line in header:
-        print(line)
-    width = max((len(row.label) for section in sections for row in section.rows), default=20) + 2
-    print()
-    print(f"{'':{width}}{'CPU':>9}{'wall':>9}   {'ours CPU / wall':>17}   {'base CPU / wall':>17}")
-    for section in sections:
-        print(section.title)
-        for row in section.rows:
-            label = f"  {row.label}"
-            if row.memory and row.ours is not None:
-                print(f"{label:{width}}{row.ours.peak_rss / MIB:8.0f} MiB peak (summed RSS of the tree)")
-            elif row.ours is None or row.base is None:
-                print(f"{label:{width}}  {row.note or 'not available'}")
-            else:
-                ours, base = row.ours, row.base
-                print(
-                    f"{label:{width}}{ratio(ours.cpu, base.cpu):>9}{ratio(ours.wall, base.wall):>9}"
-                    f"   {ours.cpu:7.2f} / {ours.wall:6.2f} s   {base.cpu:7.2f} / {base.wall:6.2f} s"
-                    + (f"   ({row.note})" if row.note else "")
-                )
-        sys.stdout.flush()
-
-
-def memory_growth(sizes: Sequence[int], fulls: dict[int, Summary], what: str = "full build") -> Row | None:
-    """Peak RSS of the largest project vs that at 10 handouts (or the smallest, when 10 was not run)."""
-    measured = sorted(size for size in sizes if size in fulls)
-    if len(measured) < 2:
-        return None
-    small = 10 if 10 in measured and measured[-1] != 10 else measured[0]
-    large = measured[-1]
-    ours, base = fulls[large], fulls[small]
-    row = Row(f"peak RSS at {large} vs {small} handouts ({what})")
-    row.note = f"{ours.peak_rss / base.peak_rss:.2f}× ({ours.peak_rss / MIB:.0f} vs {base.peak_rss / MIB:.0f} MiB)"
-    return row
-
-
-def attempt(label: str, rows: Callable[..., Row | list[Row]], *args: Any) -> list[Row]:
-    """The rows ``rows(*args)`` makes, or one row saying that a command it timed failed."""
-    try:
-        made = rows(*args)
-        return made if isinstance(made, list) else [made]
-    except ProcessFailed as error:
-        return [Row(label, note=f"failed: {str(error).splitlines()[0]}")]
 
 
 def version_of(argv: Sequence[str]) -> str:

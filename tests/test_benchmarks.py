@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.measure import ProcessFailed, Sample, alternate, run_process, summarize
-from benchmarks.run import outputs_by_kind, peer_total
+from benchmarks.peers import outputs_by_kind, peer_total
 from benchmarks.synthetic import make_project
 from tests.conftest import REPO, run_cli
 
