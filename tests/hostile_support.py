@@ -1,10 +1,12 @@
 """Reading a hostile fixture folder (``tests/data/hostile/<kind>/``) the way the build does, for the
-hostile suites: the problems a handout, a catalog or a configuration gives, as the messages print."""
+hostile suites: the problems a handout, a catalog or a configuration gives, as the messages print, and
+:func:`forbid`, which proves that costly work is never started (instead of timing it)."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any, NoReturn
 
 import pytest
 
@@ -30,3 +32,14 @@ def config_error(root: Path, name: str, tmp_path: Path) -> str:
     with pytest.raises(ConfigError) as raised:
         load_config(tmp_path, SCHEMAS)
     return str(raised.value)
+
+
+def forbid(monkeypatch: pytest.MonkeyPatch, target: str, work: str) -> None:
+    """Make calling ``target`` (a dotted path, as ``monkeypatch.setattr`` takes it) fail the test: the
+    hostile input must be refused before ``work`` starts. This is how the suites show that such input
+    fails at once, whatever the machine's load, without a timed assertion."""
+
+    def started(*args: Any, **kwargs: Any) -> NoReturn:
+        pytest.fail(f"{work} started ({target} was called): the input should have been refused before it")
+
+    monkeypatch.setattr(target, started)

@@ -1,14 +1,13 @@
 """Hostile and broken text (issue 12, points 1-3): every string from a handout, its front matter or a
 catalog crosses one boundary (handoutkit.toml: test_hostile_config.py; generated input:
 test_hostile_properties.py); every parser failure is a problem with file and line,
-never a traceback; sizes and depths are limited, so hostile input fails in seconds."""
+never a traceback; sizes and depths are limited, so hostile input is refused before any costly parse starts."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
 import sys
-import time
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -23,6 +22,7 @@ from handoutkit.model import Origin
 from handoutkit.reader import find_sources, read_document, read_text
 from tests import hostile_support
 from tests.conftest import REPO
+from tests.hostile_support import forbid
 
 HOSTILE = Path(__file__).parent / "data" / "hostile" / "text"
 CATALOGS = HOSTILE / "catalogs"
@@ -120,10 +120,9 @@ def test_a_field_written_twice_names_both_lines(slug: str, expected: str) -> Non
     assert "here and at line 3" in problem if slug == "sms-twice" else "here and at line 4" in problem
 
 
-def test_an_alias_bomb_is_refused_at_once_with_a_short_message() -> None:
-    started = time.monotonic()
+def test_an_alias_bomb_is_refused_before_any_value_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    forbid(monkeypatch, "yaml.constructor.BaseConstructor.construct_document", "building the YAML values")
     [problem] = source_problems("alias-bomb")
-    assert time.monotonic() - started < 2
     assert problem.startswith("source/alias-bomb.md:4: error: anchors (&name) are not allowed in front matter")
     assert len(problem) < 200
 
@@ -158,10 +157,11 @@ def test_a_huge_value_is_quoted_as_a_short_excerpt() -> None:
 # ---------------------------------------------------------------- Markdown
 
 
-def test_ten_thousand_nested_emphasis_marks_are_refused_before_the_tree_is_built() -> None:
-    started = time.monotonic()
+def test_ten_thousand_nested_emphasis_marks_are_refused_before_the_tree_is_built(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    forbid(monkeypatch, "handoutkit.reader.SyntaxTreeNode", "building the syntax tree (one recursion per level)")
     [problem] = text_problems(HANDOUT + "*" * 10_000 + "x" + "*" * 10_000 + "\n")
-    assert time.monotonic() - started < 5
     assert problem == (
         "source/x.md:8: error: emphasis, links and spans are nested more than 16 deep "
         "([limits] nesting in handoutkit.toml) [nesting]"
@@ -177,10 +177,11 @@ def test_ten_thousand_nested_emphasis_marks_are_refused_before_the_tree_is_built
     ],
     ids=["indented-lists", "one-line-lists", "quotes"],
 )
-def test_deeply_nested_lists_and_quotes_are_refused_before_markdown_it_parses_them(body: str) -> None:
-    started = time.monotonic()
+def test_deeply_nested_lists_and_quotes_are_refused_before_markdown_it_parses_them(
+    body: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    forbid(monkeypatch, "markdown_it.MarkdownIt.parse", "markdown-it's parse (quadratic on deep nesting)")
     [problem] = text_problems(HANDOUT + body + "\n")
-    assert time.monotonic() - started < 5
     assert problem.startswith("source/x.md:") and "lists and quotes are nested more than 16 deep" in problem
 
 
@@ -203,13 +204,14 @@ def test_an_image_name_too_long_for_a_file_system_is_a_problem() -> None:
 # ---------------------------------------------------------------- sizes
 
 
-def test_a_fifty_megabyte_handout_fails_in_seconds(tmp_path: Path) -> None:
+def test_a_fifty_megabyte_handout_is_refused_before_a_byte_of_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "source").mkdir()
     (tmp_path / "source" / "big.md").write_bytes(HANDOUT.encode() + b"word " * 10_000_000)
-    started = time.monotonic()
+    forbid(monkeypatch, "handoutkit.files._read_all", "reading the file")
     with pytest.raises(ProblemError) as raised:
         read_document(tmp_path, "big", "en")
-    assert time.monotonic() - started < 5
     [problem] = raised.value.problems
     assert problem.origin == Origin("source/big.md", 0) and "1,000,000 bytes" in problem.message
 
@@ -219,22 +221,25 @@ def test_a_handout_text_over_its_limit_names_the_limit() -> None:
     assert problem.startswith("source/x.md: error: the handout is 5,0") and "[limits] handout_bytes" in problem
 
 
-def test_a_paragraph_over_the_message_limit_is_refused_before_its_inline_parse() -> None:
-    started = time.monotonic()
+def test_a_paragraph_over_the_message_limit_is_refused_before_its_inline_parse(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    forbid(monkeypatch, "handoutkit.reader.markdown_parser", "the full (inline) Markdown parse")
+    forbid(monkeypatch, "markdown_it.MarkdownIt.parseInline", "an inline parse")
     [problem] = text_problems(HANDOUT + "[" * 200_000 + "\n")
-    assert time.monotonic() - started < 5
     assert problem.startswith("source/x.md:8: error: this line is 200,000 bytes, more than the limit of 50,000")
 
 
-def test_a_twenty_megabyte_msgstr_fails_in_seconds(tmp_path: Path) -> None:
+def test_a_twenty_megabyte_msgstr_is_refused_before_polib_parses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     po = tmp_path / "big.po"
     po.write_text(f'msgid "Basic handout"\nmsgstr "{"palabra " * 2_500_000}"\n', encoding="utf-8")
-    started = time.monotonic()
+    forbid(monkeypatch, "polib.pofile", "polib's parse")
     with pytest.raises(ProblemError) as by_file:
         read_catalog(po, "locales/es/LC_MESSAGES/big.po")
     with pytest.raises(ProblemError) as by_message:
         read_catalog(po, "locales/es/LC_MESSAGES/big.po", limits=Limits(catalog_bytes=100_000_000))
-    assert time.monotonic() - started < 5
     assert "5,000,000 bytes" in by_file.value.problems[0].message
     [problem] = by_message.value.problems
     assert str(problem).startswith("locales/es/LC_MESSAGES/big.po:2: error: a message longer than 50,000 bytes")
