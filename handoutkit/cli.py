@@ -324,7 +324,7 @@ def _build(
     unchanged = f"; {reused} not rebuilt" if reused else ""
     print(
         f"\nbuilt {len(built)} ({files} files{unchanged}), skipped {len(skipped)}, failed {len(failed)}, "
-        f"withdrawn {len(report.withdrawn)} in {time.monotonic() - started:.1f} s; "
+        f"withdrawn {sum(1 for w in report.withdrawn if w.lang)} in {time.monotonic() - started:.1f} s; "
         f"index: {project.display(project.output_dir / 'index.html')}",
         file=out,
     )
@@ -338,7 +338,7 @@ def _build(
         moved = ", ".join(project.display(project.output_dir / old) for old, _ in withdrawal.moved)
         kept = all(aside for _, aside in withdrawal.moved)
         where = f"moved to {project.display(project.output_dir / WITHDRAWN_DIR)}/" if kept else "removed"
-        label = f"{withdrawal.lang} {withdrawal.name} {withdrawal.format}"
+        label = f"{withdrawal.lang} {withdrawal.name} {withdrawal.format}" if withdrawal.lang else "site files"
         print(f"  withdrawn {label}: {moved} ({withdrawal.note}); {where}", file=out)
     if not report.ok or index_failed or any(w.severity == "error" for w in report.warnings):
         return 1

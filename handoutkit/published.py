@@ -37,12 +37,17 @@ from handoutkit.selection import Selection
 from handoutkit.walk import iter_blocks
 from handoutkit.writer import WriteError, move_aside, remove_file, write_atomic
 
-__all__ = ["Result", "Withdrawal", "document_inputs", "reconcile"]
+__all__ = ["SITE_FILES", "Result", "Withdrawal", "document_inputs", "reconcile"]
+
+
+SITE_FILES: Key = ("", "", "")
+"""The :class:`Withdrawal` key of site files (``assets/``) that no published page links any more."""
 
 
 @dataclass(frozen=True)
 class Withdrawal:
-    """One output this build took out of ``output/``."""
+    """One output this build took out of ``output/`` (or, keyed :data:`SITE_FILES`, the site files that
+    no published page links any more)."""
 
     name: str
     lang: str
@@ -130,7 +135,7 @@ def reconcile(
     kept_aside_failed: list[WriteError] = []
     collection = project.config.collection_file_name
 
-    def withdraw(old: Published, paths: Iterable[tuple[str, str]], note: str) -> tuple[str, ...]:
+    def withdraw(old: Key, paths: Iterable[tuple[str, str]], note: str) -> tuple[str, ...]:
         moved: list[tuple[str, str]] = []
         for relative, digest in paths:
             path = output / relative
@@ -168,7 +173,7 @@ def reconcile(
                 aside = ""
             moved.append((relative, aside))
         if moved:
-            withdrawals.append(Withdrawal(old.name, old.lang, old.format, tuple(moved), note))
+            withdrawals.append(Withdrawal(*old, tuple(moved), note))
         return tuple(aside for _, aside in moved if aside)
 
     touched: set[Key] = set()
@@ -199,11 +204,11 @@ def reconcile(
             if old is not None:
                 current = {relative for relative, _ in files}
                 leftovers = [f for f in old.files if f[0] not in current]
-                withdraw(old, leftovers, "no longer made by its exporter")
+                withdraw(key, leftovers, "no longer made by its exporter")
             continue
         if old is not None and result.status == "failed" and not _changed(project, old):
             continue  # it still matches its inputs: this build's failure does not make it stale
-        moved = withdraw(old, old.files, result.note) if old is not None else ()
+        moved = withdraw(key, old.files, result.note) if old is not None else ()
         earlier = previous.unavailable.get(key)
         if not moved and earlier is not None:  # still withdrawn since an earlier build
             moved = tuple(p for p in earlier.withdrawn if (output / p).is_file())
@@ -215,7 +220,7 @@ def reconcile(
             continue
         note = _orphan(project, selection, old, collection)
         if note:
-            withdraw(old, old.files, note)
+            withdraw(key, old.files, note)
             manifest.outputs.pop(key, None)
         elif _changed(project, old):
             # Outside this run's --doc, --lang or --format, but its sources changed since it was built:
@@ -223,7 +228,7 @@ def reconcile(
             stale = "out of date: its sources changed since it was built, and this run did not rebuild it"
             if old.name != collection and not (project.source_dir / f"{old.name}.md").is_file():
                 stale = f"no handout source/{old.name}.md any more"
-            moved = withdraw(old, old.files, stale)
+            moved = withdraw(key, old.files, stale)
             manifest.outputs.pop(key, None)
             manifest.unavailable[key] = Unavailable(*key, "skipped", "out of date (not rebuilt by this run)", moved)
     for key in list(manifest.unavailable):
@@ -232,6 +237,13 @@ def reconcile(
     for pair in list(manifest.documents):
         if _gone(project, selection, manifest.documents[pair]):
             del manifest.documents[pair]
+    # A site file (an image the web pages share) that no published page links any more is stale too: it
+    # goes aside with the pages that linked it (whose ../assets/ links still resolve in .withdrawn/).
+    linked = {path for published in manifest.outputs.values() for path, _ in published.shared}
+    unlinked = {
+        entry for published in previous.outputs.values() for entry in published.shared if entry[0] not in linked
+    }
+    withdraw(SITE_FILES, sorted(unlinked), "no published page links it any more")
 
     write_atomic(output / MANIFEST, manifest.to_json(), inside=output)
     return withdrawals, problems

@@ -178,3 +178,40 @@ def test_a_removed_handout_is_withdrawn_by_the_next_build_narrowed_or_not(projec
     assert not (project / "output/en/second.txt").exists()
     code, output = run_cli(project, "--format", "text", "--lang", "en")
     assert code == 0 and "withdrawn 0" in output
+
+
+def test_an_image_that_changed_leaves_its_old_site_file_with_no_page_linking_it_aside(project_copy):
+    project = project_copy("basic")
+    code, output = run_cli(project, "--format", "web")
+    assert code == 0, output
+    [earlier] = (project / "output/assets").iterdir()
+    earlier_bytes = earlier.read_bytes()
+    image = project / "source/images/dot.svg"
+    image.write_text(image.read_text().replace('r="5"', 'r="7"'))
+
+    code, output = run_cli(project, "--format", "web")
+
+    assert code == 0, output
+    [now] = (project / "output/assets").iterdir()
+    assert now.name != earlier.name and 'r="7"' in now.read_text()
+    assert all(earlier.name not in page.read_text() for page in (project / "output").glob("*/basic.html"))
+    assert (project / "output/.withdrawn/assets" / earlier.name).read_bytes() == earlier_bytes
+    assert f"withdrawn site files: output/assets/{earlier.name} (no published page links it any more)" in output
+    assert ", withdrawn 0 in" in output  # a site file is not an output
+
+
+def test_a_site_file_stays_while_any_published_page_links_it(project_copy):
+    project = project_copy("basic")
+    code, output = run_cli(project, "--format", "web", "--min-coverage", "50")
+    assert code == 0, output
+    [asset] = (project / "output/assets").iterdir()
+    assert asset.name in (project / "output/es/basic.html").read_text()
+    (project / ES).unlink()
+
+    code, output = run_cli(project, "--format", "web", "--min-coverage", "50")
+
+    assert code == 0, output
+    assert "withdrawn es basic web: output/es/basic.html" in output and "site files" not in output
+    assert asset.is_file() and asset.name in (project / "output/en/basic.html").read_text()
+    code, output = run_cli(project, "--format", "text")  # a run that builds no web page keeps it too
+    assert code == 0 and "site files" not in output and asset.is_file(), output
