@@ -79,11 +79,26 @@ _IGNORED = regex.compile(r"[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u
 _MASK = "\ue000"
 _SP = "[ \t\u00a0\u2009\u202f]"
 _EMAIL = regex.compile(r"[\p{L}\p{Nd}._%+\-]+@[\p{L}\p{Nd}\-]+(?:\.[\p{L}\p{Nd}\-]+)+")
+_COUNTRY_DOMAINS = (
+    "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bv bw by "
+    "bz ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz de dj dk dm do dz ec ee eg er es et eu fi fj "
+    "fk fm fo fr ga gb gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr ht hu id ie il im in io "
+    "iq ir is it je jm jo jp ke kg kh ki km kn kp kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mg "
+    "mh mk ml mm mn mo mp mq mr ms mt mu mv mw mx my mz na nc ne nf ng ni nl no np nr nu nz om pa pe pf pg ph "
+    "pk pl pm pn pr ps pt pw py qa re ro rs ru rw sa sb sc sd se sg sh si sj sk sl sm sn so sr ss st sv sx sy "
+    "sz tc td tf tg th tj tk tl tm tn to tr tt tv tw tz ua ug uk us uy uz va vc ve vg vi vn vu wf ws ye yt za "
+    "zm zw"
+)
+"""Every country's top-level domain (ISO 3166-1 codes that are delegated, and .uk, .eu, .ac): "minsal.cl",
+"msal.gob.ar" and "moh.gov.sa" are addresses a translator may add for a patient to visit."""
+_GENERIC_DOMAINS = (
+    "com org net gov edu int mil info biz pro name mobi asia coop museum health example app help clinic care "
+    "link online site web blog news ngo ong"
+)
 _URL = regex.compile(
     r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]+"
     r"|(?<![\p{L}\p{Nd}@./\-])(?:[a-z0-9\-]+\.)+"
-    r"(?:com|org|net|gov|edu|int|mil|info|health|example|us|uk|ca|au|mx|es|fr|vn|cn|"
-    r"co|io|ly|me|ai|app|help|clinic|care|link|online|site|de|it|nl|br|jp|in|eu|tv)"
+    rf"(?:{'|'.join(sorted((_GENERIC_DOMAINS + ' ' + _COUNTRY_DOMAINS).split(), key=lambda d: (-len(d), d)))})"
     r"(?![\p{L}\p{Nd}\-])(?:/[^\s<>\"'()\[\]{}]*)?",
     regex.IGNORECASE,
 )

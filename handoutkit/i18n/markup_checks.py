@@ -11,7 +11,13 @@ from markdown_it.token import Token
 from handoutkit.i18n.facts import CJK
 from handoutkit.inline import markdown_parser
 
-__all__ = ["block_markup_problems", "markup_problems", "untranslated_problem", "without_link_targets"]
+__all__ = [
+    "block_markup_problems",
+    "markup_problems",
+    "typed_mark_problems",
+    "untranslated_problem",
+    "without_link_targets",
+]
 
 # ------------------------------------------------------------------ markup and untranslated text
 
@@ -40,6 +46,30 @@ def markup_problems(source_md: str, translation_md: str) -> list[str]:
                 f"the brackets of a link do not match: {bracket} would print as typed{_near(have, bracket)}"
             )
             break
+    return problems
+
+
+_SPAN = regex.compile(r"\[[^\[\]]*\]\{[^{}\n]*\}")
+_FULL_WIDTH_MARKS = regex.compile(r"[＊＿]{1,2}")
+
+
+def typed_mark_problems(source: str, translation: str, markdown: bool) -> list[str]:
+    """Marks that a translation types where the source has none and that would print as typed: a
+    language span left open (``[words]{lang=en``, ``]{`` with no closing brace) in any text, and in
+    Markdown full-width asterisks or underscores (``＊＊不是＊＊``, as a Chinese or Japanese input method
+    types them) meant as emphasis."""
+    problems: list[str] = []
+    opened = translation.count("]{") - len(_SPAN.findall(translation))
+    if opened > source.count("]{") - len(_SPAN.findall(source)):
+        problems.append(
+            f"a language span is not closed: write [words]{{lang=xx}}, or it prints as typed{_near(translation, ']{')}"
+        )
+    if markdown and (mark := _FULL_WIDTH_MARKS.search(translation)) and not _FULL_WIDTH_MARKS.search(source):
+        half = "*" * len(mark.group(0)) if "＊" in mark.group(0) else "_" * len(mark.group(0))
+        problems.append(
+            f"full-width {mark.group(0)} would print as typed, not as emphasis: write {half} "
+            f"(switch the input method to half-width){_near(translation, mark.group(0))}"
+        )
     return problems
 
 

@@ -47,6 +47,10 @@ def msgfmt_problems(data: bytes, display: str) -> list[Problem]:
         except (OSError, subprocess.TimeoutExpired) as error:
             return [Problem("msgfmt", Origin(display, 0), f"msgfmt could not run: {error}", "warning")]
     problems = parse_msgfmt(result.stderr, str(path), display)
+    if data.startswith(b"\xef\xbb\xbf") and problems and problems[0].origin.line == 1:
+        first = problems[0]  # editors do not show a byte-order mark: say what msgfmt trips on
+        hint = "; the file starts with a byte-order mark (U+FEFF), which msgfmt refuses: save it as UTF-8 without BOM"
+        problems[0] = Problem(first.kind, first.origin, first.message + hint, first.severity)
     if result.returncode != 0 and not any(p.severity == "error" for p in problems):
         stderr = result.stderr.strip().replace(str(path), display)
         problems.append(Problem("msgfmt", Origin(display, 0), f"msgfmt --check failed: {stderr}"))

@@ -88,7 +88,9 @@ def check_entry(
         return inlines, problem
     # The meaning checks are loaded by the first translation they compare: a build of the source
     # language alone never loads them.
+    from handoutkit.i18n.markup_checks import typed_mark_problems
     from handoutkit.i18n.meaning import block_markup_problems, markup_problems, meaning_problems, untranslated_problem
+    from handoutkit.i18n.stand_ins import stand_in_problems
 
     where = catalog.origin(entry)
     text = unicodedata.normalize("NFC", entry.msgstr.strip())
@@ -96,10 +98,12 @@ def check_entry(
         _compared(unit.msgid, unit.markdown), _compared(text, unit.markdown), unit.lang, lang, terms
     )
     found += block_markup_problems(unit.msgid, text)
+    found += typed_mark_problems(unit.msgid, text, unit.markdown)
     if unit.markdown:
         found += markup_problems(unit.msgid, text)
     if SAME_FLAG not in entry.flags and (same := untranslated_problem(unit.msgid, text)) is not None:
         found.append(f"{same} (flag the entry '{SAME_FLAG}' if that is intended)")
+    found += stand_in_problems(unit.msgid, text, unit.lang, lang, terms, same_allowed=SAME_FLAG in entry.flags)
     if found:
         return None, Problem("meaning", where, "translation rejected: " + "; ".join(found), "warning")
     return inlines, None
@@ -169,7 +173,10 @@ def ui_meaning_problem(
     def sample(message: str) -> str:  # each placeholder as a value of its kind, the same on both sides
         return fill(message, {name: _SAMPLES.get(name, " Xyz ") for name in placeholders(message)})
 
+    from handoutkit.i18n.stand_ins import stand_in_problems
+
     found = meaning_problems(sample(msgid), sample(text), source_lang, lang, terms)
+    found += stand_in_problems(msgid, text, source_lang, lang, terms)
     if not found:
         return None
     return Problem("meaning", where, "translation rejected: " + "; ".join(found), "warning")
