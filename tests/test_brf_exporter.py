@@ -69,7 +69,7 @@ def test_page_numbers_count_the_pages():
     assert numbers[:3] == ["#A", "#B", "#C"][: len(numbers)]
 
 
-@pytest.mark.parametrize(("lang", "tables", "continuation"), [("en", "en-ueb-g2.ctb", '"'), ("es", "es-g1.ctb", "-")])
+@pytest.mark.parametrize(("lang", "tables", "continuation"), [("en", "en-ueb-g2.ctb", '"'), ("es", "es-g1.ctb", '"')])
 @pytest.mark.parametrize("slug", ["breathing", "eating"])
 def test_back_translation_gives_the_words_back(slug, lang, tables, continuation):
     found = back_translated_words(brf_file(slug, lang), tables, continuation)

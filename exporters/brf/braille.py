@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from exporters.brf.addresses import address_pieces, mark_divisions
 from exporters.brf.cells import Laid, brf, paginate
 from exporters.brf.content import BOLD_OFF, BOLD_ON, Para, unmarked, view_paragraphs
 from exporters.brf.louis import BOLD, NOTE, LouisError, defined, page_number, probe, translate
@@ -26,10 +27,11 @@ from handoutkit.present.view import handout_view
 
 __all__ = ["Translated", "braille_file", "braille_paragraphs", "translated"]
 
-UEB_CONTINUATION = "\u2810"
-"""UEB's continuation indicator (dot 5), at the end of a line where a long item is divided."""
-HYPHEN = "\u2824"
-"""Dots 36: the hyphen that divides a word in the Spanish, Vietnamese, Chinese and Arabic codes."""
+CONTINUATION = "\u2810"
+"""UEB's continuation indicator (dot 5), at the end of a line where a long item (a web address) is
+divided, in every code: a hyphen (dots 36) there could not be told from a hyphen of the address. A
+line is never divided just after a dot 5 (it is an indicator cell), so a dot 5 that ends a line is the
+continuation even where a sign is a lone dot 5 (es-g1's @, zh-chn's quotation mark)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +103,8 @@ def translated(doc: Document, ctx: RenderContext) -> Translated:
     plain_texts = [unmarked(text) for text in texts]
     try:
         han = {piece for text in plain_texts for piece in han_pieces(text)}
-        alone = probe(probe_set(plain_texts) | han, tables)
+        web = {piece for text in plain_texts for piece in address_pieces(text)}
+        alone = probe(probe_set(plain_texts) | han | web, tables)
         known = {char: not char.strip() or defined(cells) for char, cells in alone.items() if len(char) == 1}
         flagged = [_flags(normalize(text, known), para.note) for text, para in zip(texts, paras, strict=True)]
         written = [text for text, _ in flagged]
@@ -119,7 +122,8 @@ def translated(doc: Document, ctx: RenderContext) -> Translated:
         if any(not 0x2800 <= ord(cell) <= 0x283F for cell in braille):
             problems.append(_untranslatable(para, written[index], known, tables))
         if braille or para.box:
-            laid.append(Laid(para, mark_syllables(written[index], braille, alone) if han else braille))
+            marked = mark_syllables(written[index], braille, alone) if han else braille
+            laid.append(Laid(para, mark_divisions(written[index], marked, alone) if web else marked))
     return Translated(tuple(laid), tables, tuple(problems))
 
 
@@ -134,12 +138,11 @@ def braille_paragraphs(doc: Document, ctx: RenderContext) -> list[tuple[Para, st
 
 def braille_file(found: Translated, options: BrfOptions) -> bytes:
     """The BRF file of a handout translated without problems: its pages of ASCII braille."""
-    continuation = UEB_CONTINUATION if "ueb" in found.tables else HYPHEN
     pages = paginate(
         found.laid,
         options.cells_per_line,
         options.lines_per_page,
-        continuation,
+        CONTINUATION,
         lambda number: page_number(number, found.tables),
     )
     return brf(pages)

@@ -4,10 +4,11 @@ Cells are Unicode braille (U+2800...U+283F, dots 1-6; U+2800 the blank cell) unt
 encodes them as North American ASCII braille, the 64 characters of BRF files.
 
 - Lines break at blank cells (word boundaries). A word longer than the room a line has (a web
-  address) is divided: as much as fits goes on the line, ended by the code's continuation indicator
-  (UEB's dot 5; a hyphen, dots 36, for the other codes), and the rest continues on the next line
-  at the margin, never right after an indicator cell (a capital, number or grade 1 sign), which
-  belongs with the cell after it.
+  address) is divided: as much as fits goes on the line, ended by the continuation indicator
+  (UEB's dot 5, in every code), and the rest continues on the next line at the margin, never right
+  after an indicator cell (a capital, number or grade 1 sign), which belongs with the cell after it,
+  and, where a web address is marked with :data:`~exporters.brf.addresses.DIVISION`, only at a mark
+  (between the signs of two print characters).
 - Pages hold ``lines_per_page - 1`` lines of text; the last line carries the braille page number at
   the right margin. No page starts with a blank line; a heading is never the last line of a page
   (it moves to the next page with the first line that follows it), and no blank line follows a
@@ -25,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from exporters.brf.addresses import DIVISION
 from exporters.brf.content import Para
 from exporters.brf.syllables import SOFT_BREAK
 
@@ -53,12 +55,26 @@ class Laid:
     """Its braille (Unicode), '' for a box line."""
 
 
-def _piece_end(word: str, room: int) -> int:
-    """Where to divide ``word`` so that its first piece and the continuation indicator fit ``room``."""
+def _piece_end(word: str, room: int, points: frozenset[int] = frozenset()) -> int:
+    """Where to divide ``word`` so that its first piece and the continuation indicator fit ``room``:
+    at the last of ``points`` (the :data:`DIVISION` marks of a web address) that fits, if one does."""
     end = max(1, room)
+    fitting = [point for point in points if point <= end and word[point - 1] not in _INDICATORS]
+    if fitting:
+        return max(fitting)
     while end > 1 and word[end - 1] in _INDICATORS:
         end -= 1
     return end
+
+
+def _divisions(part: str) -> tuple[str, frozenset[int]]:
+    """``part`` without its :data:`DIVISION` marks, and the positions where they were."""
+    pieces = part.split(DIVISION)
+    points, at = set(), 0
+    for piece in pieces[:-1]:
+        at += len(piece)
+        points.add(at)
+    return "".join(pieces), frozenset(point for point in points if 0 < point < at + len(pieces[-1]))
 
 
 def wrap(cells: str, width: int, first: int, runover: int, continuation: str) -> list[str]:
@@ -69,8 +85,9 @@ def wrap(cells: str, width: int, first: int, runover: int, continuation: str) ->
     line = BLANK * first
     fresh = True  # nothing but the indent on the line yet
 
-    def place(word: str, gap: int) -> None:
+    def place(part: str, gap: int) -> None:
         nonlocal line, fresh
+        word, points = _divisions(part)
         while word:
             gap = 0 if fresh else gap
             if len(line) + gap + len(word) <= width:
@@ -79,9 +96,10 @@ def wrap(cells: str, width: int, first: int, runover: int, continuation: str) ->
                 continue
             room = width - len(line) - gap - len(continuation)
             if len(word) > width - runover and (room >= _MIN_PIECE or fresh):
-                end = _piece_end(word, room if room >= 1 else width - runover - len(continuation))
+                end = _piece_end(word, room if room >= 1 else width - runover - len(continuation), points)
                 line += BLANK * gap + word[:end] + continuation
                 word = word[end:]
+                points = frozenset(point - end for point in points if point > end)
             lines.append(line)
             line, fresh = BLANK * runover, True
 
