@@ -106,3 +106,43 @@ def test_a_spanish_catalog_copied_into_the_vietnamese_folder_is_not_published_as
     assert "only Vietnamese writes" in output and "letters Vietnamese does not write (ñ" in output
     code, output = run_cli(project, "check", "--lang", "vi")
     assert code == 1 and "locales/vi/LC_MESSAGES/stage-4-lung-cancer.po:22: error: translation rejected" in output
+
+
+def test_what_translators_write_correctly_is_not_a_stand_in() -> None:
+    correct = [
+        ("Call {number}", "Llame al n.º {number}", "es"),
+        ("It is the 2nd most common type.", "Es el 2.º tipo más común.", "es"),
+        ("**Ask anything you want to know.** Good questions help.",
+         "**Todo lo que quiera saber, pregúntelo.** Las buenas preguntas ayudan.", "es"),
+        ("Email {address}", "E-mail：{address}", "zh-Hans"),
+        ("Phone {number}", "Tel：{number}", "zh-Hans"),
+        ("Email {address}", "e-mail: {address}", "ar"),
+        ("Page {page} of {pages}", "{page}/{pages}", "zh-Hans"),
+        ("Ask about a PET-CT scan.", "询问PET-CT检查。", "zh-Hans"),
+        ("The liver", "Gan", "vi"),
+    ]  # fmt: skip
+    assert [
+        (b, stand_in_problems(a, b, "en", lang)) for a, b, lang in correct if stand_in_problems(a, b, "en", lang)
+    ] == []
+
+
+def _real_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    for name in ("source", "locales"):
+        shutil.copytree(REPO / name, project / name, ignore=shutil.ignore_patterns("*.mo"))
+    shutil.copy(REPO / "handoutkit.toml", project / "handoutkit.toml")
+    return project
+
+
+def test_a_reference_may_keep_its_english_title_unmarked(tmp_path: Path) -> None:
+    project = _real_project(tmp_path)
+    po = project / "locales/ar/LC_MESSAGES/stage-4-lung-cancer.po"
+    text = po.read_text(encoding="utf-8")
+    marked = (
+        "[Treatment Choices for Non-Small Cell Lung Cancer, by Stage]{lang=en} "
+        "(خيارات علاج سرطان الرئة ذي الخلايا غير الصغيرة حسب المرحلة)."
+    )
+    assert marked in text
+    po.write_text(text.replace(marked, "Treatment Choices for Non-Small Cell Lung Cancer, by Stage."), encoding="utf-8")
+    code, output = run_cli(project, "check", "--lang", "ar")
+    assert code == 0 and "stage-4-lung-cancer.po:84" not in output, output

@@ -90,16 +90,17 @@ _COUNTRY_DOMAINS = (
     "zm zw"
 )
 """Every country's top-level domain (ISO 3166-1 codes that are delegated, and .uk, .eu, .ac): "minsal.cl",
-"msal.gob.ar" and "moh.gov.sa" are addresses a translator may add for a patient to visit."""
+"msal.gob.ar" and "moh.gov.sa" are addresses a translator may add for a patient to visit (Chinese
+writes one between characters with no space: "请访问nhc.gov.cn了解")."""
 _GENERIC_DOMAINS = (
     "com org net gov edu int mil info biz pro name mobi asia coop museum health example app help clinic care "
     "link online site web blog news ngo ong"
 )
 _URL = regex.compile(
     r"(?:https?://|www\.)[^\s<>\"'()\[\]{}]+"
-    r"|(?<![\p{L}\p{Nd}@./\-])(?:[a-z0-9\-]+\.)+"
+    r"|(?<![^\P{L}\p{Han}\p{Hiragana}\p{Katakana}]|[\p{Nd}@./\-])(?:[a-z0-9\-]+\.)+"
     rf"(?:{'|'.join(sorted((_GENERIC_DOMAINS + ' ' + _COUNTRY_DOMAINS).split(), key=lambda d: (-len(d), d)))})"
-    r"(?![\p{L}\p{Nd}\-])(?:/[^\s<>\"'()\[\]{}]*)?",
+    r"(?![^\P{L}\p{Han}\p{Hiragana}\p{Katakana}]|[\p{Nd}\-])(?:/[^\s<>\"'()\[\]{}\p{Han}，。、]*)?",
     regex.IGNORECASE,
 )
 _TRAILING = ".,;:!?。，、；：！？،؛»”’\"'"

@@ -49,7 +49,8 @@ def markup_problems(source_md: str, translation_md: str) -> list[str]:
     return problems
 
 
-_SPAN = regex.compile(r"\[[^\[\]]*\]\{[^{}\n]*\}")
+_OPEN_SPAN = regex.compile(r"\]\{(?![^{}\n]*\})")
+"""A span's attribute brace that is never closed (``[words]{lang=en`` and then text)."""
 _FULL_WIDTH_MARKS = regex.compile(r"[＊＿]{1,2}")
 
 
@@ -59,8 +60,7 @@ def typed_mark_problems(source: str, translation: str, markdown: bool) -> list[s
     Markdown full-width asterisks or underscores (``＊＊不是＊＊``, as a Chinese or Japanese input method
     types them) meant as emphasis."""
     problems: list[str] = []
-    opened = translation.count("]{") - len(_SPAN.findall(translation))
-    if opened > source.count("]{") - len(_SPAN.findall(source)):
+    if len(_OPEN_SPAN.findall(translation)) > len(_OPEN_SPAN.findall(source)):
         problems.append(
             f"a language span is not closed: write [words]{{lang=xx}}, or it prints as typed{_near(translation, ']{')}"
         )

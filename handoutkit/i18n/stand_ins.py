@@ -29,16 +29,24 @@ _ADDRESS = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+|(?<!\S)[a-z0-9\-]+(?:\
 _MARKS = regex.compile(r"[*_`]+")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*")
 _HAN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_MARKER = regex.compile(r"(?i)^\W*(?:todo|to ?do|tbd|fixme|xx+|tk|translate(?: me)?|translation|lorem ipsum)\b")
+_MARKER = regex.compile(
+    r"\b(?:TODO|FIXME|TBD|XXX+)\b|^\W*(?:xx+|(?i:todo|fixme|translate(?: me)?|lorem ipsum))\W*(?::|$)"
+)
+"""A to-do marker: TODO, FIXME, TBD or XXX in capitals anywhere, or a text that is only a marker
+("todo", "xxx", "todo: dịch"); "Todo lo que quiera saber" is Spanish."""
 
 MIN_SHARE = 0.25
 """The fewest letters a translation may have for its source's, as a share (a Han character counts as
 three letters: Chinese writes a text in about a third of the characters English needs)."""
 MIN_SOURCE_LETTERS = 40
 """Below this many letters a source is a heading or a term, whose translation may well be short."""
-SOURCE_SHARE = 0.6
+SOURCE_SHARE = 0.75
 """The share of a translation's words that may be the source's own words before it reads as the source
-left in place (names the project keeps as written, and words marked as another language, aside)."""
+left in place (names the project keeps as written, and words marked as another language, aside). A
+reference, which may keep its English title unmarked as citation styles do, is not checked for it."""
+MIN_FOREIGN = 12
+"""In a language checked by its script only, the fewest letters of another script (in words the source
+does not have) that make a text another language's: "E-mail：{address}" or "Tel：" is not."""
 
 # Letters each language writes, besides a-z, in its own words (CLDR's main and auxiliary exemplars,
 # lower case): a letter outside them is another language's, unless the translator marks those words as
@@ -78,11 +86,11 @@ def stand_in_problems(
     flag): the source's words may stay."""
     seen = _visible(translation, keep_spans=True)
     wanted = _visible(source, keep_spans=True)
-    if not any(c.isalnum() for c in seen):
+    if not any(c.isalnum() for c in seen) and not _PLACEHOLDER.search(translation):
         if any(c.isalpha() for c in wanted):
             return [f"the translation has no words ({excerpt(translation)}): write the text, or leave it empty"]
         return []
-    if (marker := _MARKER.match(seen)) is not None and not _MARKER.match(wanted):
+    if (marker := _MARKER.search(seen)) is not None and not _MARKER.search(wanted):
         return [f"the translation is a placeholder ({excerpt(marker.group(0).strip())}), not a translation"]
     problems: list[str] = []
     have, need = _letters(seen), _letters(wanted)
@@ -94,7 +102,8 @@ def stand_in_problems(
     source_words = {w.casefold() for w in _WORD.findall(_visible(source, False, terms))}
     foreign, in_foreign_words = _foreign_letters(own, lang, source_words)
     by_alphabet = lang.replace("_", "-").split("-")[0].casefold() in _LATIN_LETTERS
-    if foreign and (by_alphabet or 2 * in_foreign_words > sum(c.isalpha() for c in own)):
+    own_letters = sum(c.isalpha() for w in _WORD.findall(own) if w.casefold() not in source_words for c in w)
+    if foreign and (by_alphabet or (in_foreign_words >= MIN_FOREIGN and 2 * in_foreign_words > own_letters)):
         shown = ", ".join(foreign[:5])
         problems.append(
             f"it has letters {_name(lang)} does not write ({shown}): is it another language's text? "
@@ -149,9 +158,10 @@ def _foreign_letters(text: str, lang: str, source_words: set[str]) -> tuple[list
     found: dict[str, None] = {}
     letters = 0
     for word in _WORD.findall(text):
-        if word.casefold() in source_words or (word.isupper() and len(word) > 1 and allowed.match("a") is None):
+        abbreviation = len(word) > 1 and all(c.isupper() for c in word)  # not "IV期": Han has no case
+        if word.casefold() in source_words or (abbreviation and allowed.match("a") is None):
             continue
-        if outside := [c for c in word if c.isalpha() and allowed.match(c) is None]:
+        if outside := [c for c in word if c.isalpha() and c not in "ºª" and allowed.match(c) is None]:
             found.update(dict.fromkeys(outside))
             letters += sum(c.isalpha() for c in word)
     return list(found), letters

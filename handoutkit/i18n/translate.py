@@ -103,7 +103,8 @@ def check_entry(
         found += markup_problems(unit.msgid, text)
     if SAME_FLAG not in entry.flags and (same := untranslated_problem(unit.msgid, text)) is not None:
         found.append(f"{same} (flag the entry '{SAME_FLAG}' if that is intended)")
-    found += stand_in_problems(unit.msgid, text, unit.lang, lang, terms, same_allowed=SAME_FLAG in entry.flags)
+    same_allowed = SAME_FLAG in entry.flags or unit.kind == "reference"  # a citation keeps its title
+    found += stand_in_problems(unit.msgid, text, unit.lang, lang, terms, same_allowed=same_allowed)
     if found:
         return None, Problem("meaning", where, "translation rejected: " + "; ".join(found), "warning")
     return inlines, None
