@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["Language", "LanguageError", "babel_tables_current", "old_code_for", "parse_language", "text_direction"]
+__all__ = [
+    "Language",
+    "LanguageError",
+    "babel_tables_current",
+    "language_script",
+    "old_code_for",
+    "parse_language",
+    "text_direction",
+]
 
 # Letters, digits and one separator between parts: nothing that could name another folder.
 _TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
@@ -202,3 +210,20 @@ _NOT_A_LANGUAGE = {
 def text_direction(tag: str) -> str:
     """``rtl`` or ``ltr`` for a BCP 47 tag or gettext name."""
     return parse_language(tag).direction
+
+
+def language_script(lang: str) -> str:
+    """The ISO 15924 script a language is written in (``zh-Hans`` -> Hans, ``ar`` -> Arab)."""
+    locale = parse_language(lang).locale
+    if locale.script:
+        return locale.script
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags")
+    for key in (f"{locale.language}_{locale.territory}", locale.language):
+        if key in likely:
+            subtags: str = likely[key]  # ``en_Latn_US``
+            parts = subtags.split("_")
+            if len(parts) > 1 and len(parts[1]) == 4:
+                return parts[1]
+    return "Latn"

@@ -88,10 +88,7 @@ def test_the_real_catalogs_hold_no_stand_in() -> None:
 
 
 def test_a_spanish_catalog_copied_into_the_vietnamese_folder_is_not_published_as_vietnamese(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    for name in ("source", "locales"):
-        shutil.copytree(REPO / name, project / name, ignore=shutil.ignore_patterns("*.mo"))
-    shutil.copy(REPO / "handoutkit.toml", project / "handoutkit.toml")
+    project = _real_project(tmp_path)
     copied = (REPO / "locales/es/LC_MESSAGES/stage-4-lung-cancer.po").read_text(encoding="utf-8")
     copied = copied.replace('"Language: es\\n"', '"Language: vi\\n"').replace(
         "nplurals=2; plural=(n != 1);", "nplurals=1; plural=0;"

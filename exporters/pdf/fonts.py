@@ -19,9 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from babel.core import get_global
-
-from handoutkit.languages import parse_language
+from handoutkit.languages import language_script, parse_language
 
 __all__ = [
     "FONT_DIRS",
@@ -130,21 +128,6 @@ def font_set(lang: str) -> FontSet:
     else:
         raise LookupError(f"no font set for the {script} script of {lang!r} (exporters/pdf/fonts.py)")
     return FontSet(script, tuple(dict.fromkeys((*families, FALLBACK))))
-
-
-def language_script(lang: str) -> str:
-    """The ISO 15924 script a language is written in (``zh-Hans`` -> Hans, ``ar`` -> Arab)."""
-    locale = parse_language(lang).locale
-    if locale.script:
-        return locale.script
-    likely = get_global("likely_subtags")
-    for key in (f"{locale.language}_{locale.territory}", locale.language):
-        if key in likely:
-            subtags: str = likely[key]  # ``en_Latn_US``
-            parts = subtags.split("_")
-            if len(parts) > 1 and len(parts[1]) == 4:
-                return parts[1]
-    return "Latn"
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from functools import cache
 import regex
 
 from handoutkit.i18n.terms import Term
+from handoutkit.languages import LanguageError, language_script
 from handoutkit.untrusted import excerpt
 
 __all__ = ["stand_in_problems"]
@@ -170,31 +171,17 @@ def _foreign_letters(text: str, lang: str, source_words: set[str]) -> tuple[list
 @cache
 def _allowed(lang: str) -> regex.Pattern[str] | None:
     """A letter of ``lang``'s own words: its script's, and for a Latin-script language listed in
-    :data:`_LATIN_LETTERS`, only a-z and its own letters (upper case too). None when unknown."""
+    :data:`_LATIN_LETTERS`, only a-z and its own letters (upper case too). None for a code Babel does not know."""
     base = lang.replace("_", "-").split("-")[0].casefold()
     if base in _LATIN_LETTERS:
         return regex.compile(f"[a-z{_LATIN_LETTERS[base]}]", regex.IGNORECASE)
-    script = _script(lang)
-    if script is None:
+    try:
+        script = language_script(lang)
+    except LanguageError:
         return None
     names = _SCRIPTS.get(script, script)
     scripts = "".join(rf"\p{{scx={name}}}" for name in names.split("|"))
     return regex.compile(rf"[{scripts}\p{{Script=Common}}\p{{Script=Inherited}}]")
-
-
-def _script(lang: str) -> str | None:
-    """The ISO 15924 script ``lang`` is written in (its own subtag, else CLDR's likely one), or None."""
-    parts = lang.replace("_", "-").split("-")
-    for part in parts[1:]:
-        if len(part) == 4 and part.isalpha():
-            return part.title()
-    from babel.core import get_global
-
-    likely = get_global("likely_subtags").get(parts[0].casefold())
-    if not likely:
-        return None
-    found = [p for p in likely.split("_")[1:] if len(p) == 4]
-    return found[0] if found else None
 
 
 def _name(lang: str) -> str:
