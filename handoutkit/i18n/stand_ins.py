@@ -18,7 +18,7 @@ from functools import cache
 import regex
 
 from handoutkit.i18n.terms import Term
-from handoutkit.languages import LanguageError, language_script
+from handoutkit.languages import LanguageError, language_script, parse_language
 from handoutkit.untrusted import excerpt
 
 __all__ = ["stand_in_problems"]
@@ -185,10 +185,8 @@ def _allowed(lang: str) -> regex.Pattern[str] | None:
 
 
 def _name(lang: str) -> str:
-    """The language's English name (the code when Babel does not know it)."""
-    from babel import Locale, UnknownLocaleError
-
+    """The language's English name (from the project's language table: no Babel locale is loaded)."""
     try:
-        return Locale.parse(lang.replace("-", "_")).get_display_name("en") or lang
-    except (ValueError, UnknownLocaleError):
+        return parse_language(lang).english_name
+    except LanguageError:
         return lang
